@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Set up everything the tests need and run the whole suite: lint, migrations check, then every test on
+# SQLite and again on a real PostgreSQL server started here in a temporary directory.
+# Extra arguments go to pytest (e.g. scripts/test.sh -k roundtrip).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+scripts/system-deps.sh
+
+echo "== ruff"
+.venv/bin/ruff check .
+echo "== migrations are complete"
+.venv/bin/jospar makemigrations --check --dry-run >/dev/null
+echo "== JSON Schema is up to date"
+.venv/bin/jospar export_schema -o var/schema.check.json >/dev/null
+cmp -s var/schema.check.json schemas/document.schema.json || { echo "schemas/document.schema.json is stale: run jospar export_schema"; exit 1; }
+
+pgdir=$(mktemp -d /tmp/jospar-pg.XXXXXX)
+port=${JOSPAR_TEST_PG_PORT:-$(( 54000 + RANDOM % 1000 ))}
+trap 'scripts/pg.sh stop "$pgdir"' EXIT
+pg_url=$(scripts/pg.sh start "$pgdir" "$port" | tail -n 1)
+
+echo "== tests on SQLite"
+.venv/bin/python -m pytest "$@"
+echo "== tests on PostgreSQL ($pg_url)"
+JOSPAR_DATABASE_URL="$pg_url" .venv/bin/python -m pytest "$@"
