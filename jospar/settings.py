@@ -35,11 +35,28 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
+    "template_partials",
+    "django_tasks",
+    "django_tasks_db",
     "jospar.core",
     "jospar.planning",
+    "jospar.analysis",
+    "jospar.compliance",
+    "jospar.monitoring",
+    "jospar.evaluation",
+    "jospar.annexes",
     "jospar.interchange",
+    "jospar.api",
     "jospar.web",
 ]
+
+# Long work (imports, exports, checks of many documents) runs as tasks stored in the database; a worker
+# (`jospar db_worker`) picks them up. Tests and the demo may run them at once with the immediate backend.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("JOSPAR_TASKS_BACKEND", "django_tasks_db.backend.DatabaseBackend"),
+    }
+}
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -3,6 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
+scripts/system-deps.sh pdf
 .venv/bin/jospar migrate --verbosity 0
 .venv/bin/jospar load_demo
 echo

@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # The system packages the tests need: Debian's Chromium (Playwright drives it; never `playwright install`)
-# and a PostgreSQL server. Installs only what is missing; needs root (or sudo) the first time.
+# and a PostgreSQL server; the fonts and Pango that WeasyPrint needs for PDF. Installs only what is missing;
+# needs root (or sudo) the first time. `scripts/system-deps.sh pdf` installs only what the app itself needs.
 set -euo pipefail
 missing=()
-[ -x /usr/bin/chromium ] || missing+=(chromium)
-compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
+if [ "${1:-all}" != pdf ]; then
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
+fi
 fc-list 2>/dev/null | grep -qi dejavu || missing+=(fonts-dejavu-core)
+ldconfig -p 2>/dev/null | grep -q "libpangoft2-1.0" || missing+=(libpango-1.0-0 libpangoft2-1.0-0)  # WeasyPrint (PDF)
 if [ ${#missing[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
   echo "== installing system packages: ${missing[*]}"
