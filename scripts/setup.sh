@@ -17,3 +17,4 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   echo "$want" > "$stamp"
 fi
 mkdir -p var/static
+.venv/bin/python scripts/compile_messages.py >/dev/null
