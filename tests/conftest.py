@@ -50,6 +50,8 @@ def small_payload(**overrides) -> s.DocumentPayload:
         "developer": "moh",
         "co_executors": ["edu"],
         "status": "in_force",
+        "sections": [{"key": "mission_vision", "order": 1, "title": {"kk": "Миссия және пайымдау",
+                      "ru": "Миссия и видение", "en": "Mission and vision"}, "text": {"kk": "Салауатты ұлт"}}],
         "directions": [{"code": "1", "title": {"kk": "Бағыт", "ru": "Направление", "en": "Direction"}}],
         "goals": [{
             "code": "1.1", "direction": "1", "title": {"kk": "Мақсат", "ru": "Цель", "en": "Goal"},
@@ -62,6 +64,9 @@ def small_payload(**overrides) -> s.DocumentPayload:
                 "title": {"kk": "Өмір сүру ұзақтығы", "ru": "Ожидаемая продолжительность жизни", "en": "Life expectancy"},
                 "unit": {"kk": "жыл", "ru": "лет", "en": "years"},
                 "baseline": {"year": 2023, "value": "74.44"}, "final_year": 2029, "responsible": "moh",
+                "responsible_official": {"full_name": "Ерлан Сейітқали", "position": {
+                    "kk": "Денсаулық сақтау вице-министрі", "ru": "Вице-министр здравоохранения",
+                    "en": "Vice Minister of Health"}},
                 "co_executors": [{"organization": "edu", "contribution": "health literacy", "share": "10"}],
                 "values": [{"year": 2025, "plan": "75.1", "fact": "75.0", "reason": "flu season"},
                            {"year": 2029, "plan": "77"}],
@@ -84,6 +89,7 @@ def small_payload(**overrides) -> s.DocumentPayload:
         }],
     }
     data.update(overrides)
+    data["indicators"][1]["parents"][0]["indicator"] = f"{data['code']}:TI-1"  # the link stays inside the copy
     return s.DocumentPayload.model_validate(data)
 
 

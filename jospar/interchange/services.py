@@ -66,7 +66,8 @@ class Problem:
 class ImportRejected(Exception):
     def __init__(self, problems: list[Problem]):
         self.problems = problems
-        super().__init__(f"{len(problems)} problem(s); nothing was written")
+        shown = "; ".join(str(p) for p in problems[:5]) + ("; ..." if len(problems) > 5 else "")
+        super().__init__(f"{len(problems)} problem(s); nothing was written: {shown}")
 
 
 @dataclass
