@@ -5,9 +5,10 @@ from collections import defaultdict
 from django.db.models import Count, Prefetch
 from django.shortcuts import render
 
-from jospar.planning.access import access_document_by_code, visible_documents
+from jospar.planning.access import access_document_by_code, sees_restricted_items, visible_documents
 from jospar.planning.choices import Confidentiality, DocumentType
 from jospar.planning.models import Goal, Indicator, IndicatorValue, Measure
+from jospar.planning.services import editor_organization_ids, why_not_editable
 
 
 def home(request):
@@ -21,12 +22,15 @@ def home(request):
     for document in documents:
         by_type[document.type].append(document)
     groups = [(label, by_type[value]) for value, label in DocumentType.choices if by_type.get(value)]
-    return render(request, "web/home.html", {"groups": groups})
+    can_create = request.user.is_authenticated and (
+        request.user.is_superuser or bool(editor_organization_ids(request.user))
+    )
+    return render(request, "web/home.html", {"groups": groups, "can_create": can_create})
 
 
 def document_detail(request, code: str):
     document = access_document_by_code(request.user, code)
-    show_restricted = request.user.is_authenticated
+    show_restricted = sees_restricted_items(request.user, document)  # cl. 231-233
     indicators = Indicator.objects.filter(document=document).select_related("responsible", "territory")
     measures = Measure.objects.filter(document=document).select_related("responsible")
     if not show_restricted:
@@ -44,6 +48,7 @@ def document_detail(request, code: str):
         "web/document_detail.html",
         {
             "document": document,
+            "can_edit": why_not_editable(request.user, document) is None,
             "sections": sections,
             "goals": goals,
             "indicators": indicators,

@@ -1,0 +1,125 @@
+"""Writes to planning documents from the web pages: who may change what, and one transaction per change.
+
+A document is edited while it is a draft or under agreement by its developer's planners, first head and
+organization administrators. Once approved it changes only through a correction (cl. 205-214), which
+makes a new version.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Model
+from django.utils.translation import gettext_lazy as _
+
+from jospar.core.models import Role
+
+from .choices import DocumentStatus
+from .models import Document
+
+EDITABLE_STATUSES = (DocumentStatus.DRAFT, DocumentStatus.UNDER_AGREEMENT)
+EDITOR_ROLES = (Role.PLANNER, Role.HEAD, Role.ADMIN)
+
+
+class NotAllowed(Exception):
+    """The user may not make this change; the message says why."""
+
+
+class EditConflict(Exception):
+    """Someone saved the item after this user opened it."""
+
+    def __init__(self, current_version: int | None):
+        self.current_version = current_version
+        super().__init__("edit conflict")
+
+
+def editor_organization_ids(user) -> set[int]:
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    return set(user.memberships.filter(role__in=EDITOR_ROLES).values_list("organization_id", flat=True))
+
+
+def why_not_editable(user, document: Document) -> str | None:
+    """None when the user may edit the document; otherwise the reason, for the page to show."""
+    if not getattr(user, "is_authenticated", False):
+        return str(_("Log in to edit documents."))
+    if document.status not in EDITABLE_STATUSES:
+        return str(_("An approved document changes only by a correction that makes a new version (cl. 205-214)."))
+    if user.is_superuser or document.developer_id in editor_organization_ids(user):
+        return None
+    return str(_("Only the planners of the developer may edit this document."))
+
+
+def can_change_document(user, document: Document) -> bool:
+    return why_not_editable(user, document) is None
+
+
+def current_version(obj: Model) -> int | None:
+    """The id of the item's latest history record: the version a form was opened at."""
+    if obj.pk is None or not hasattr(obj, "history"):
+        return None
+    return obj.history.order_by("-history_id").values_list("history_id", flat=True).first()
+
+
+def _stamp(obj: Model, user, reason: str) -> None:
+    obj._history_user = user
+    if reason:
+        obj._change_reason = reason
+
+
+def do_save_item(
+    obj: Model,
+    *,
+    document: Document,
+    acting_user,
+    reason: str = "",
+    opened_version: int | None = None,
+    formsets: tuple = (),
+    m2m: dict[str, Any] | None = None,
+) -> Model:
+    """Save one item of a document (and its inline rows) after checking the right and the version."""
+    why = why_not_editable(acting_user, document)
+    if why:
+        raise NotAllowed(why)
+    with transaction.atomic():
+        if obj.pk is not None:
+            locked = type(obj).objects.select_for_update().filter(pk=obj.pk).first()
+            if locked is None:
+                raise EditConflict(None)
+            latest = current_version(obj)
+            if opened_version is not None and latest != opened_version:
+                raise EditConflict(latest)
+        _stamp(obj, acting_user, reason)
+        obj.save()
+        for name, targets in (m2m or {}).items():
+            getattr(obj, name).set(targets)
+        for formset in formsets:
+            formset.instance = obj
+            rows = formset.save(commit=False)
+            for row in rows:
+                _stamp(row, acting_user, reason)
+                row.save()
+            for row in formset.deleted_objects:
+                _stamp(row, acting_user, reason)
+                row.delete()
+    return obj
+
+
+def do_delete_item(obj: Model, *, document: Document, acting_user, reason: str = "") -> None:
+    why = why_not_editable(acting_user, document)
+    if why:
+        raise NotAllowed(why)
+    with transaction.atomic():
+        _stamp(obj, acting_user, reason)
+        obj.delete()
+
+
+def do_create_document(document: Document, *, acting_user, reason: str = "") -> Document:
+    if not (acting_user.is_superuser or document.developer_id in editor_organization_ids(acting_user)):
+        raise NotAllowed(str(_("You can create documents only for your own organization.")))
+    document.status = DocumentStatus.DRAFT
+    with transaction.atomic():
+        _stamp(document, acting_user, reason)
+        document.save()
+    return document
