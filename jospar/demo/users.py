@@ -22,7 +22,10 @@ DEMO_USERS: list[dict] = [
     _user("moh-planner", "Айжан Болатқызы Сәрсенова", "moh", "planner"),
     _user("moh-head", "Бауыржан Ержанұлы Ахметов", "moh", "head", language="ru"),
     _user("edu-planner", "Мадина Асқарқызы Жұмабаева", "edu", "planner"),
+    _user("edu-head", "Ғалымжан Серікұлы Оспанов", "edu", "head", language="ru"),
+    _user("mlsp-head", "Айнұр Қайратқызы Кенжебекова", "mlsp", "head", language="ru"),
     _user("karaganda-planner", "Сергей Викторович Ким", "akimat-karaganda", "planner", language="ru"),
+    _user("karaganda-head", "Ермек Болатұлы Сейітов", "akimat-karaganda", "head"),
     _user("nura-planner", "Нұржан Қайратұлы Тоқтаров", "akimat-karaganda-nura", "planner"),
     _user("bns-viewer", "Гүлмира Төлегенқызы Исаева", "bns", "viewer", language="en"),
 ]

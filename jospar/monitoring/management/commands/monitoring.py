@@ -1,0 +1,213 @@
+"""jospar monitoring ACTION ...: the monitoring cycle from the shell (SPEC part 2, ch. 4).
+
+  jospar monitoring open DOCUMENT YEAR --as USER           open the year, generate its obligations
+  jospar monitoring calendar DOCUMENT YEAR [--today DATE]  obligations with dates and statuses
+  jospar monitoring report DOCUMENT YEAR --as USER --file F [--org ORG]   save a draft report
+  jospar monitoring consolidate DOCUMENT YEAR --as USER     developer: merge co-executors' information
+  jospar monitoring submit DOCUMENT YEAR --as HEAD [--file F] [--org ORG] sign (first head) and submit
+  jospar monitoring accept|return|reopen DOCUMENT YEAR --org ORG --as USER [--comments/--reason TEXT]
+  jospar monitoring status DOCUMENT YEAR [--by direction|goal|body|territory|document]
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.http import Http404
+
+from jospar.core.models import Organization, User
+from jospar.monitoring import rollups
+from jospar.monitoring import services as sv
+from jospar.monitoring.inputs import InputRejected, parse_report
+from jospar.monitoring.models import Submission, SubmissionLevel
+from jospar.planning.access import access_document_by_code
+
+
+class Command(BaseCommand):
+    help = "The monitoring cycle: open a year, calendar, reports, signature, acceptance, roll-ups."
+
+    def add_arguments(self, parser):
+        sub = parser.add_subparsers(dest="action", required=True)
+
+        def add(name, help_text, *, user=True):
+            p = sub.add_parser(name, help=help_text)
+            p.add_argument("document", help="document code")
+            p.add_argument("year", type=int, help="reporting year")
+            if user:
+                p.add_argument("--as", dest="username", required=True, help="who acts (username)")
+            p.add_argument("--reason", default="", help="why: kept in the history")
+            return p
+
+        add("open", "open the reporting year and generate its obligations (cl. 234-269)")
+        p = add("calendar", "list the obligations with deadlines and statuses", user=False)
+        p.add_argument("--as", dest="username", default=None, help="whose view (default: everything)")
+        p.add_argument("--today", type=date.fromisoformat, default=None, help="status as on this date (YYYY-MM-DD)")
+        p.add_argument("--language", default="en", choices=("kk", "ru", "en"))
+        for name, text in (("report", "save a draft report from a JSON file"),
+                           ("submit", "sign as the first head and submit (optionally saving --file first)")):
+            p = add(name, text)
+            p.add_argument("--file", required=(name == "report"), help="report JSON (see monitoring/inputs.py)")
+            p.add_argument("--org", default=None, help="reporting organization (default: the user's own)")
+        add("consolidate", "developer: form the report from the accepted information of co-executors (cl. 255)")
+        for name, text in (("accept", "accept a submitted report (recipient)"),
+                           ("return", "return a submitted report with comments (recipient)"),
+                           ("reopen", "reopen an accepted report with a reason (recipient)")):
+            p = add(name, text)
+            p.add_argument("--org", required=True, help="the reporting organization whose report it is")
+            p.add_argument("--comments", default="", help="comments (return)")
+        p = add("status", "plan against fact, rolled up (indicators, measures, money)", user=False)
+        p.add_argument("--as", dest="username", default=None)
+        p.add_argument("--by", default="direction", choices=rollups.DIMENSIONS)
+
+    def handle(self, *args, **o):
+        user = self._user(o.get("username"))
+        try:
+            document = access_document_by_code(user, o["document"]) if user else self._document(o["document"])
+        except Http404:
+            raise CommandError(f"{o['document']}: no such document, or {o.get('username')} may not see it") from None
+        try:
+            getattr(self, "do_" + o["action"])(document, o["year"], user, o)
+        except sv.MonitoringRefused as exc:
+            for p in exc.problems:
+                self.stderr.write(f"  {p}")
+            raise CommandError(f"refused ({len(exc.problems)} problem(s)); nothing was written") from None
+        except InputRejected as exc:
+            for p in exc.problems:
+                self.stderr.write(f"  {p}")
+            raise CommandError(f"the report file has {len(exc.problems)} problem(s); nothing was written") from None
+
+    # -- helpers -------------------------------------------------------------------------------------
+
+    def _user(self, username):
+        if not username:
+            return None
+        user = User.objects.filter(username=username, is_active=True).first()
+        if user is None:
+            raise CommandError(f"--as {username}: no such active user")
+        return user
+
+    def _document(self, code):
+        from jospar.planning.models import Document
+
+        doc = Document.objects.filter(code=code).select_related("developer").first()
+        if doc is None:
+            raise Http404
+        return doc
+
+    def _org(self, document, user, code):
+        if code:
+            org = Organization.objects.filter(code=code).first()
+            if org is None:
+                raise CommandError(f"--org {code}: no such organization")
+            return org
+        mine = Organization.objects.filter(memberships__user=user).distinct()
+        parties = [document.developer_id, *document.co_executors.values_list("pk", flat=True)]
+        own = [org for org in mine if org.pk in parties]
+        if len(own) != 1:
+            raise CommandError("give --org: the user is a member of " + (
+                ", ".join(o.code for o in own) if own else "no organization of this document"))
+        return own[0]
+
+    def _read(self, name):
+        try:
+            return Path(name).read_bytes()
+        except OSError as exc:
+            raise CommandError(f"{name}: cannot read: {exc.strerror}") from None
+
+    def _submission(self, document, year, code) -> Submission:
+        period = sv.get_period(document, year)
+        org = self._org(document, None, code)
+        sub = sv.submission_for(period, org)
+        if sub is None:
+            raise CommandError(f"{org.code} has no report for {document.code} {year}")
+        return sub
+
+    # -- actions -------------------------------------------------------------------------------------
+
+    def do_open(self, document, year, user, o):
+        r = sv.do_open_reporting_period(document, year, acting_user=user, reason=o["reason"])
+        state = "opened" if r.created else "already open"
+        self.stdout.write(f"{document.code} {year}: {state}; {r.obligations_created} obligation(s) generated")
+        self._calendar(r.period, sv.today(), "en")
+
+    def do_calendar(self, document, year, user, o):
+        self._calendar(sv.get_period(document, year), o["today"] or sv.today(), o["language"])
+
+    def _calendar(self, period, today, language):
+        self.stdout.write(f"{'deadline':<11} {'status':<18} {'clause':<11} {'who':<18} {'to':<18} obligation")
+        for ob in sv.obligations_of(period):
+            due = ob.due.isoformat() if ob.due else "—"
+            if ob.moved:
+                due += "*"
+            who = ob.reporter.code if ob.reporter_id else ob.reporter_role
+            to = ob.recipient.code if ob.recipient_id else (ob.recipient_roles or "—")
+            self.stdout.write(f"{due:<11} {ob.status(today):<18} {ob.clause:<11} {who:<18} {to:<18} "
+                              f"{ob.label(language)}")
+        self.stdout.write(f"(status as on {today.isoformat()}; * = moved off a day off, decision D1)")
+
+    def do_report(self, document, year, user, o):
+        period = sv.get_period(document, year)
+        org = self._org(document, user, o["org"])
+        data = parse_report(self._read(o["file"]))
+        sub = sv.do_save_report(period, org, data, acting_user=user, reason=o["reason"])
+        self.stdout.write(f"{org.code}: draft saved ({sub.indicator_lines.count()} indicator, "
+                          f"{sub.measure_lines.count()} measure, {sub.financing_lines.count()} financing line(s))")
+
+    def do_submit(self, document, year, user, o):
+        period = sv.get_period(document, year)
+        org = self._org(document, user, o["org"])
+        if o["file"]:
+            data = parse_report(self._read(o["file"]))
+            sub = sv.do_save_report(period, org, data, acting_user=user, reason=o["reason"])
+        else:
+            sub = sv.submission_for(period, org)
+            if sub is None:
+                raise CommandError(f"{org.code} has no draft report; give --file")
+        sub = sv.do_submit_report(sub, acting_user=user, reason=o["reason"])
+        self.stdout.write(f"{org.code} -> {sub.recipient.code}: submitted, signed by {user.username} at "
+                          f"{sub.signed_at:%Y-%m-%d %H:%M}, SHA-256 {sub.content_hash}")
+
+    def do_consolidate(self, document, year, user, o):
+        r = sv.do_consolidate_report(sv.get_period(document, year), acting_user=user, reason=o["reason"])
+        self.stdout.write(f"{document.developer.code}: report consolidated from {', '.join(r.merged_from) or 'no one'}")
+        if r.missing:
+            self.stdout.write("  not accepted / missing: " + ", ".join(r.missing))
+        for c in r.conflicts:
+            self.stdout.write("  conflict: " + c)
+
+    def do_accept(self, document, year, user, o):
+        sub = sv.do_accept_report(self._submission(document, year, o["org"]), acting_user=user, reason=o["reason"])
+        extra = "; facts and money applied to the plan" if sub.level == SubmissionLevel.REPORT else ""
+        self.stdout.write(f"{sub.organization.code}: accepted by {user.username} ({sub.recipient.code}){extra}")
+
+    def do_return(self, document, year, user, o):
+        sub = sv.do_return_report(self._submission(document, year, o["org"]), acting_user=user,
+                                  comments=o["comments"])
+        self.stdout.write(f"{sub.organization.code}: returned with comments")
+
+    def do_reopen(self, document, year, user, o):
+        sub = sv.do_reopen_report(self._submission(document, year, o["org"]), acting_user=user, reason=o["reason"])
+        self.stdout.write(f"{sub.organization.code}: reopened ({sub.reopen_reason})")
+
+    def do_status(self, document, year, user, o):
+        snap = rollups.load(document, year)
+        self.stdout.write(f"{document.code} {year}: indicators")
+        for i in snap.indicators:
+            a = i.achievement
+            self.stdout.write(f"  {i.code:<10} plan {i.plan.value!s:>12} fact {i.fact.value!s:>12} "
+                              f"{(str(a) + ' %') if a is not None else '—':>10}  {i.verdict.status}")
+        self.stdout.write("measures")
+        for m in snap.measures:
+            self.stdout.write(f"  {m.code:<10} allocated {m.allocated!s:>12} absorbed {m.absorbed!s:>12} "
+                              f"{m.absorption.value!s:>8} %  {m.status or 'not reported'}  {m.money_vs_result.status}")
+        self.stdout.write("money by source (Annex 13/14 s.2)")
+        for s in [*snap.sources, *([snap.total] if snap.total else [])]:
+            self.stdout.write(f"  {s.source:<18} plan {s.plan!s:>12} corrected {s.corrected_plan!s:>12} "
+                              f"absorbed {s.absorbed!s:>12} {s.absorption.value!s:>8} %  {'; '.join(s.reasons)}")
+        self.stdout.write(f"by {o['by']}")
+        for g in rollups.rollup(snap, o["by"]):
+            label = f"{g.key[0]} {g.key[1]}" if g.key else "—"
+            self.stdout.write(f"  {label[:50]:<50} n={g.indicators} mean {g.average_achievement.value!s:>8} % "
+                              f"achieved {g.share_achieved.value!s:>7} % absorption {g.absorption.value!s:>7} %")

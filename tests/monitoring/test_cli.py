@@ -1,0 +1,60 @@
+"""`jospar monitoring ...` and `jospar evaluation conclude` run the year from the shell."""
+
+from __future__ import annotations
+
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from jospar.core.models import Role
+from jospar.interchange.services import do_import_document
+
+from .test_cycle import EDU_REPORT, MOH_REPORT, concept_payload, member
+
+
+def run(*args) -> str:
+    out = StringIO()
+    call_command(*args, stdout=out, stderr=StringIO())
+    return out.getvalue()
+
+
+@pytest.fixture
+def files(tmp_path):
+    paths = {}
+    for name, data in (("edu", EDU_REPORT), ("moh", {**MOH_REPORT, "control_audit": "no findings"})):
+        paths[name] = tmp_path / f"{name}.json"
+        paths[name].write_text(json.dumps(data), encoding="utf-8")
+    return paths
+
+
+def test_the_cli_runs_the_year_and_drafts_the_conclusion(reference, files):
+    do_import_document(concept_payload(), reason="test")
+    for username, org, role in (("c-mne", "mne", Role.PLANNER), ("c-moh", "moh", Role.PLANNER),
+                                ("c-moh-head", "moh", Role.HEAD), ("c-edu", "edu", Role.PLANNER),
+                                ("c-edu-head", "edu", Role.HEAD)):
+        member(username, org, role)
+    assert "7 obligation(s) generated" in run("monitoring", "open", "concept-test", "2025", "--as", "c-mne")
+    calendar = run("monitoring", "calendar", "concept-test", "2025", "--today", "2026-04-10")
+    assert "2026-04-15  due" in calendar and "2026-05-04*" in calendar
+    run("monitoring", "report", "concept-test", "2025", "--as", "c-edu", "--file", str(files["edu"]))
+    assert "edu -> moh: submitted" in run("monitoring", "submit", "concept-test", "2025", "--as", "c-edu-head")
+    run("monitoring", "accept", "concept-test", "2025", "--org", "edu", "--as", "c-moh")
+    assert "consolidated from edu" in run("monitoring", "consolidate", "concept-test", "2025", "--as", "c-moh")
+    run("monitoring", "submit", "concept-test", "2025", "--as", "c-moh-head", "--file", str(files["moh"]))
+    assert "applied to the plan" in run("monitoring", "accept", "concept-test", "2025", "--org", "moh",
+                                        "--as", "c-mne")
+    assert "99.87 %" in run("monitoring", "status", "concept-test", "2025", "--by", "goal")
+    text = run("evaluation", "conclude", "concept-test", "2025", "--as", "c-mne")
+    assert "form similar to Annex 11, cl. 257" in text and "mean_achievement_capped: 98.01" in text
+
+
+def test_a_refused_cli_action_names_the_problem_and_fails(reference):
+    do_import_document(concept_payload(), reason="test")
+    member("c-edu", "edu", Role.PLANNER)
+    with pytest.raises(CommandError, match="refused"):
+        run("monitoring", "open", "concept-test", "2025", "--as", "c-edu")
+    with pytest.raises(CommandError, match="no such active user"):
+        run("monitoring", "open", "concept-test", "2025", "--as", "nobody")
