@@ -9,6 +9,15 @@ from jospar.core.services import do_load_organizations, do_load_territories
 from jospar.interchange import schema as s
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Rate-limit counters live in the cache: every test starts with none."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Load the reference data once per test database; each test's transaction rolls back over it."""

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from jospar.interchange.schema import DocumentPayload
 
-from . import concept, national_project, ndp, rdp, sbdp
+from . import concept, flawed, national_project, ndp, rdp, sbdp
 from .users import DEMO_USERS
 
 __all__ = ["DEMO_USERS", "build_documents"]
@@ -33,4 +33,5 @@ def build_documents() -> list[DocumentPayload]:
         sbdp.build_edu(),
         rdp.build_karaganda(),
         rdp.build_turkistan(),
+        flawed.build(),
     ]
