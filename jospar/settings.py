@@ -147,3 +147,35 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("JOSPAR_LOG_LEVEL", "WARNING")},
 }
 WHITENOISE_USE_FINDERS = True  # the app serves its own static files; no collectstatic step needed to start
+
+# ==================================================================================================
+# API, rate limits, cache and production hardening (issue 6; owner: the api app). See docs/DEPLOYMENT.md.
+# JOSPAR_LOGIN_RATE / JOSPAR_TOKEN_RATE   e.g. "10/m": sign-in and token attempts per address and per user
+# JOSPAR_CACHE_BACKEND                    "db" (DatabaseCache, table jospar_cache: `jospar createcachetable`)
+#                                         or "locmem"; default: locmem with DEBUG, db without
+# JOSPAR_HSTS_SUBDOMAINS                  "1" (default) sends includeSubDomains with HSTS
+# ==================================================================================================
+INSTALLED_APPS += ["ninja"]  # (serves the Swagger UI of /api/docs from our own static files)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "jospar.api.middleware.LoginRateLimitMiddleware",
+)
+JOSPAR_LOGIN_RATE = os.environ.get("JOSPAR_LOGIN_RATE", "10/m")
+JOSPAR_TOKEN_RATE = os.environ.get("JOSPAR_TOKEN_RATE", "10/m")
+JOSPAR_API_TOKEN_DAYS = int(os.environ.get("JOSPAR_API_TOKEN_DAYS", "90"))
+_cache_backend = os.environ.get("JOSPAR_CACHE_BACKEND", "locmem" if DEBUG else "db")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "jospar_cache"}
+    if _cache_backend == "db" else
+    {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "jospar"}
+}
+RATELIMIT_USE_CACHE = "default"
+RATELIMIT_VIEW = None
+NINJA_PAGINATION_MAX_LIMIT = 500
+CSRF_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_SAMESITE = "Lax"
+if not DEBUG:
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = os.environ.get("JOSPAR_HSTS_SUBDOMAINS", "1") == "1"
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if os.environ.get(
+        "JOSPAR_BEHIND_PROXY", "0") == "1" else None
+    CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("JOSPAR_CSRF_TRUSTED_ORIGINS", "").split(",") if o]

@@ -6,3 +6,6 @@ class InterchangeConfig(AppConfig):
     name = "jospar.interchange"
     label = "interchange"
     verbose_name = _("JSON interchange")
+
+    def ready(self) -> None:
+        from . import jobs  # noqa: F401  (registers the background job handlers)

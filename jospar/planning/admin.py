@@ -13,6 +13,7 @@ from .models import (
     IndicatorCoExecutor,
     IndicatorValue,
     Measure,
+    PublicProposal,
     Section,
     Task,
 )
@@ -142,3 +143,13 @@ class FinancingAdmin(HistoryAdmin):
     search_fields = ("measure__code", "budget_program_code")
     list_select_related = ("measure",)
     autocomplete_fields = ("measure", "administrator")
+
+
+@admin.register(PublicProposal)
+class PublicProposalAdmin(HistoryAdmin):
+    list_display = ("document", "author_name", "submitted_at", "decision")
+    list_filter = ("decision",)
+    search_fields = ("author_name", "text", "document__code")
+    list_select_related = ("document",)
+    autocomplete_fields = ("document",)
+    readonly_fields = ("submitted_at", "responded_at", "responded_by")

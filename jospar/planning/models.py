@@ -451,3 +451,43 @@ class Financing(models.Model):
     @property
     def effective_plan(self):
         return self.corrected_plan if self.corrected_plan is not None else self.plan
+
+
+class ProposalDecision(models.TextChoices):
+    """How a proposal of the public discussion was taken into account (cl. 74, 99)."""
+
+    PENDING = "pending", _("Not yet considered")
+    ACCEPTED = "accepted", _("Taken into account")
+    PARTIALLY = "partially", _("Partially taken into account")
+    REJECTED = "rejected", _("Not taken into account")
+
+
+class PublicProposal(models.Model):
+    """A proposal sent by anyone on a draft under public discussion, and the developer's answer.
+
+    cl. 74 (the National Plan) and cl. 99 (concepts) put drafts to public discussion and refine them
+    "taking into account the proposals received"; the text sets no duration [GAP A23], so the discussion is
+    open for as long as the document's status is "public discussion".
+    """
+
+    document = models.ForeignKey(Document, verbose_name=_("document"), on_delete=models.CASCADE,
+                                 related_name="proposals")
+    author_name = models.CharField(_("name"), max_length=200)
+    author_organization = models.CharField(_("organization (if any)"), max_length=300, blank=True)
+    text = models.TextField(_("proposal"), max_length=4000)
+    submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
+    decision = models.CharField(_("decision"), max_length=20, choices=ProposalDecision.choices,
+                                default=ProposalDecision.PENDING)
+    response = models.TextField(_("how it was taken into account"), blank=True)
+    responded_by = models.ForeignKey("core.User", verbose_name=_("answered by"), null=True, blank=True,
+                                     on_delete=models.SET_NULL, related_name="+")
+    responded_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("public proposal")
+        verbose_name_plural = _("public proposals")
+        ordering = ["document", "submitted_at"]
+
+    def __str__(self) -> str:
+        return f"{self.document.code}: {self.author_name}"

@@ -123,3 +123,38 @@ def do_create_document(document: Document, *, acting_user, reason: str = "") -> 
         _stamp(document, acting_user, reason)
         document.save()
     return document
+
+
+# ------------------------------------------------------------------------------------ public discussion
+
+
+def do_submit_proposal(document: Document, *, author_name: str, author_organization: str, text: str):
+    """A proposal from anyone on a draft under public discussion (cl. 74, 99)."""
+    from .models import PublicProposal
+
+    if document.status != DocumentStatus.PUBLIC_DISCUSSION:
+        raise NotAllowed(str(_("This document is not under public discussion (cl. 74, 99).")))
+    with transaction.atomic():
+        return PublicProposal.objects.create(
+            document=document, author_name=author_name.strip(), author_organization=author_organization.strip(),
+            text=text.strip(),
+        )
+
+
+def do_answer_proposal(proposal, *, decision: str, response: str, acting_user):
+    """The developer says how a proposal was taken into account (cl. 74: the draft is refined on them)."""
+    from django.utils import timezone
+
+    document = proposal.document
+    if not (acting_user.is_superuser or document.developer_id in editor_organization_ids(acting_user)):
+        raise NotAllowed(str(_("Only the planners of the developer may answer proposals.")))
+    if decision != "pending" and not response.strip():
+        raise NotAllowed(str(_("Say how the proposal was taken into account, or why not.")))
+    with transaction.atomic():
+        proposal.decision = decision
+        proposal.response = response.strip()
+        proposal.responded_by = acting_user
+        proposal.responded_at = timezone.now()
+        _stamp(proposal, acting_user, "answer to a public proposal")
+        proposal.save()
+    return proposal

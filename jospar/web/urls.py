@@ -1,16 +1,25 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
-from . import editor, views
+from . import discussion, editor, indicators, jobs, views
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("documents/new/", editor.document_new, name="document-new"),
+    path("documents/import/", jobs.import_upload, name="import-upload"),
+    path("jobs/", jobs.job_list, name="job-list"),
+    path("jobs/check/", jobs.check_all, name="check-all"),
+    path("jobs/<int:pk>/", jobs.job_detail, name="job-detail"),
     path("documents/<slug:code>/", views.document_detail, name="document-detail"),
+    path("documents/<slug:code>/indicators/<str:indicator_code>/", indicators.indicator_detail,
+         name="indicator-detail"),
+    path("documents/<slug:code>/proposals/", discussion.proposal_submit, name="proposal-submit"),
+    path("documents/<slug:code>/proposals/<int:pk>/answer/", discussion.proposal_answer, name="proposal-answer"),
     path("documents/<slug:code>/edit/", editor.document_edit, name="document-edit"),
     path("documents/<slug:code>/edit/<slug:kind>/new/", editor.item_edit, name="item-new"),
     path("documents/<slug:code>/edit/<slug:kind>/<int:pk>/", editor.item_edit, name="item-edit"),
     path("documents/<slug:code>/edit/<slug:kind>/<int:pk>/delete/", editor.item_delete, name="item-delete"),
+    path("", include("jospar.web.monitoring_urls")),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
 ]

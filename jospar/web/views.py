@@ -10,6 +10,8 @@ from jospar.planning.choices import Confidentiality, DocumentType
 from jospar.planning.models import Goal, Indicator, IndicatorValue, Measure
 from jospar.planning.services import editor_organization_ids, why_not_editable
 
+from .discussion import ProposalForm
+
 
 def home(request):
     documents = (
@@ -49,10 +51,14 @@ def document_detail(request, code: str):
         {
             "document": document,
             "can_edit": why_not_editable(request.user, document) is None,
+            "can_answer": request.user.is_authenticated and (
+                request.user.is_superuser or document.developer_id in editor_organization_ids(request.user)),
             "sections": sections,
             "goals": goals,
             "indicators": indicators,
             "measures": measures.prefetch_related("financing"),
             "years": list(document.years),
+            "proposals": document.proposals.select_related("responded_by").all(),
+            "proposal_form": ProposalForm() if document.status == "public_discussion" else None,
         },
     )

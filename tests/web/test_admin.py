@@ -17,8 +17,9 @@ OURS = [m for m in admin.site._registry if m._meta.app_label in ("core", "planni
 
 @pytest.fixture
 def staff_client(client, reference, django_user_model):
-    do_import_document(small_payload())
+    document = do_import_document(small_payload()).document
     member("moh-planner", "moh")
+    document.proposals.create(author_name="Citizen", text="More polyclinics in villages")
     user = django_user_model.objects.create_superuser("root", "root@example.kz", "x-root-pass-1")
     client.force_login(user)
     return client

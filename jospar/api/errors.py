@@ -1,0 +1,91 @@
+"""The one error shape of the API, for every 4xx and 5xx answer:
+
+    {"errors": [{"path": "$.indicators[0].code", "code": "invalid", "message": {"kk": ..., "ru": ..., "en": ...}}]}
+
+`path` is a JSON path into the request ("$" for the request as a whole, "$.query.limit" for a query
+parameter); `code` is stable for programs; `message` is for people, in the three languages of Jospar.
+Problems found by the interchange importer and by pydantic carry an English explanation of the rule;
+their kk and ru messages lead with a translated sentence and quote it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+LANGS = ("kk", "ru", "en")
+
+MESSAGES = {
+    "unauthorized": _("Sign in or send an API token (Authorization: Bearer …)."),
+    "forbidden": _("You may not do this: %(why)s"),
+    "csrf": _("The CSRF check failed: send the X-CSRFToken header with a session."),
+    "not_found": _("Not found, or not visible to you."),
+    "conflict_exists": _("A document with the code %(document)s already exists: replace it with PUT."),
+    "version_conflict": _("Someone else changed this since you read it: read it again and repeat your change."),
+    "not_editable": _("The document is %(status)s: an approved document changes only by a correction that "
+                      "makes a new version (cl. 205-214)."),
+    "version_required": _("Send the version you read (If-Match header or the version field)."),
+    "code_mismatch": _("The code in the body (%(body)s) differs from the code in the address (%(address)s)."),
+    "invalid": _("Invalid value: %(detail)s"),
+    "rate_limited": _("Too many attempts: wait a minute and try again."),
+    "bad_credentials": _("Wrong user name or password."),
+    "server_error": _("Internal error: it has been logged; nothing was written."),
+}
+
+WHY = {
+    "read_only": _("your role only reads"),
+    "other_organization": _("this belongs to another organization"),
+    "not_your_part": _("your organization is neither the developer, nor the responsible body, nor a co-executor"),
+    "developer": _("a document is created for an organization in which you plan"),
+}
+
+
+def trilingual(key: str, **params: Any) -> dict[str, str]:
+    out = {}
+    for lang in LANGS:
+        with translation.override(lang):
+            rendered = {k: str(v) for k, v in params.items()}
+            out[lang] = str(MESSAGES[key]) % rendered if rendered else str(MESSAGES[key])
+    return out
+
+
+def item(code: str, key: str | None = None, path: str = "$", **params: Any) -> dict[str, Any]:
+    return {"path": path, "code": code, "message": trilingual(key or code, **params)}
+
+
+def invalid_item(path: str, detail: str, code: str = "invalid") -> dict[str, Any]:
+    """A validation problem whose rule text is English (from pydantic or the importer)."""
+    message = trilingual("invalid", detail=detail)
+    message["en"] = detail[:1].upper() + detail[1:] if detail else detail
+    return {"path": path, "code": code, "message": message}
+
+
+def forbidden_item(why: str) -> dict[str, Any]:
+    out = {}
+    for lang in LANGS:
+        with translation.override(lang):
+            out[lang] = str(MESSAGES["forbidden"]) % {"why": str(WHY[why])}
+    return {"path": "$", "code": "forbidden", "message": out}
+
+
+class ApiError(Exception):
+    """An answer in the error shape; `extra` adds keys next to "errors" (e.g. both versions on 409)."""
+
+    def __init__(self, status: int, errors: list[dict[str, Any]], extra: dict[str, Any] | None = None):
+        self.status = status
+        self.errors = errors
+        self.extra = extra or {}
+        super().__init__(f"{status}: {errors[0]['code'] if errors else ''}")
+
+    def body(self) -> dict[str, Any]:
+        return {"errors": self.errors, **self.extra}
+
+
+def not_found() -> ApiError:
+    return ApiError(404, [item("not_found")])
+
+
+def forbidden(why: str) -> ApiError:
+    return ApiError(403, [forbidden_item(why)])

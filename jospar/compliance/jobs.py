@@ -1,0 +1,19 @@
+"""Background check of many documents with the compliance rules (a job with progress)."""
+
+from __future__ import annotations
+
+from jospar.core.jobs import register
+from jospar.planning.access import visible_documents
+
+from .services import check_document
+
+
+@register("check_documents")
+def check_documents_job(job, progress):
+    documents = list(visible_documents(job.created_by).order_by("type", "code"))
+    rows = []
+    for n, document in enumerate(documents, start=1):
+        report = check_document(document)
+        rows.append({"document": document.code, "errors": len(report.errors), "warnings": len(report.warnings)})
+        progress(int(n * 100 / max(1, len(documents))), f"{n} / {len(documents)}: {document.code}")
+    return {"documents": rows}

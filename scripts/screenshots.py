@@ -1,0 +1,51 @@
+"""Take the README's screenshots of the main pages from a running demo (make demo, or PORT=8011).
+
+Usage: .venv/bin/python scripts/screenshots.py [BASE_URL]   (default http://127.0.0.1:8000)
+Writes docs/screenshots/*.png with Debian's Chromium driven by Playwright.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
+OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+
+PUBLIC = [
+    ("/kk/", "home-kk.png"),
+    ("/ru/documents/rdp-karaganda-2024-2028/", "regional-plan-ru.png"),
+    ("/en/documents/ndp-2029/indicators/SI-03/", "indicator-decomposition-en.png"),
+]
+PLANNER = [
+    ("/ru/documents/sbdp-moh-2025-2029/edit/", "editor-ru.png"),
+]
+
+
+def main(base: str) -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        for path, name in PUBLIC:
+            page.goto(base + path)
+            page.wait_for_timeout(800)
+            page.screenshot(path=str(OUT / name))
+        page.goto(base + "/en/login/")
+        page.fill("#id_username", "moh-planner")
+        page.fill("#id_password", "demo-moh-planner-2026")
+        page.click("form.login button[type=submit]")
+        page.wait_for_load_state()
+        for path, name in PLANNER:
+            page.goto(base + path)
+            page.wait_for_timeout(500)
+            page.screenshot(path=str(OUT / name))
+        browser.close()
+    print(f"screenshots written to {OUT}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8000")

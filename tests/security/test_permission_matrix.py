@@ -1,0 +1,141 @@
+"""The permission matrix, generated from ONE table: every role x every endpoint x whose document.
+
+Whose document ("scope"):
+- own:    the document of the user's organization (for the co-executor: the document it co-executes;
+          for the public and the superuser: the Ministry of Health's) — a draft, so not published;
+- other:  a draft of another organization (Ministry of Culture and Information), unrelated to the user;
+- public: a published (in force), open document of that other organization.
+
+Rules (jospar.core.permissions, jospar.planning.access): the public reads only what is published; a body
+reads its own and published documents and writes only its own; a co-executor writes only its parts
+(TI-1, which it co-executes; not RI-1 nor the measure M-1); the authorized bodies read everything and write
+only their own; viewers never write; the superuser does everything. Writes without credentials are 401;
+what one may not see is 404, as if it did not exist; what one sees but may not change is 403.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from jospar.api.versions import etag, financing_version, payload_version, value_version
+from jospar.core.models import Role, User
+from jospar.interchange.services import do_import_document, export_document
+from jospar.planning.models import Document, Financing, IndicatorValue
+from tests.api.conftest import api_client, plan
+from tests.conftest import member
+
+ROLES = ["anonymous", "viewer", "planner", "head", "coexec_planner", "authority_planner", "superuser"]
+SCOPES = ["own", "other", "public"]
+
+R_OWN = (200, 404, 200)      # reads of a body: own draft yes, another's draft no, published yes
+R_ALL = (200, 200, 200)
+W_ANON = (401, 401, 401)
+W_NONE = (403, 404, 403)     # sees but may not write; cannot even see another's draft
+W_OWN = (200, 404, 403)
+W_AUTH = (200, 403, 403)     # authorized body: sees everything, writes its own
+W_ALL = (200, 200, 200)
+P_ALL = (200, 200, 409)      # a published document is replaced only by a correction (cl. 205-214)
+C_NONE = (403, 403, 403)
+C_OWN = (201, 403, 403)
+C_ALL = (201, 201, 201)
+
+#                 anonymous        viewer  planner head   coexec  authority superuser
+MATRIX = {
+    "read":       ((404, 404, 200), R_OWN, R_OWN, R_OWN, R_OWN, R_ALL, R_ALL),
+    "export":     ((404, 404, 200), R_OWN, R_OWN, R_OWN, R_OWN, R_ALL, R_ALL),
+    "indicators": ((404, 404, 200), R_OWN, R_OWN, R_OWN, R_OWN, R_ALL, R_ALL),
+    "measures":   ((404, 404, 200), R_OWN, R_OWN, R_OWN, R_OWN, R_ALL, R_ALL),
+    "history":    ((404, 404, 200), R_OWN, R_OWN, R_OWN, R_OWN, R_ALL, R_ALL),
+    "replace":    (W_ANON, W_NONE, W_OWN, W_OWN, W_NONE, W_AUTH, P_ALL),
+    "fact TI-1":  (W_ANON, W_NONE, W_OWN, W_OWN, W_OWN, W_AUTH, W_ALL),
+    "fact RI-1":  (W_ANON, W_NONE, W_OWN, W_OWN, W_NONE, W_AUTH, W_ALL),
+    "absorbed":   (W_ANON, W_NONE, W_OWN, W_OWN, W_NONE, W_AUTH, W_ALL),
+    "create":     (W_ANON, C_NONE, C_OWN, C_OWN, C_NONE, C_OWN, C_ALL),
+}
+
+
+def expected(endpoint: str, role: str, scope: str) -> int:
+    return MATRIX[endpoint][ROLES.index(role)][SCOPES.index(scope)]
+
+
+def _user(role: str) -> User | None:
+    return {
+        "anonymous": lambda: None,
+        "viewer": lambda: member("moh-viewer", "moh", Role.VIEWER),
+        "planner": lambda: member("moh-planner", "moh", Role.PLANNER),
+        "head": lambda: member("moh-head", "moh", Role.HEAD),
+        "coexec_planner": lambda: member("edu-planner", "edu", Role.PLANNER),
+        "authority_planner": lambda: member("mne-planner", "mne", Role.PLANNER),
+        "superuser": lambda: User.objects.create_superuser("root", password="pw-root-x1"),
+    }[role]()
+
+
+def _documents(role: str) -> dict[str, str]:
+    do_import_document(plan("plan-moh", "moh", co_executors=("edu",)), reason="matrix")
+    do_import_document(plan("plan-mne", "mne"), reason="matrix")
+    do_import_document(plan("plan-other", "mci"), reason="matrix")
+    do_import_document(plan("plan-public", "mci", status="in_force"), reason="matrix")
+    own = "plan-mne" if role == "authority_planner" else "plan-moh"
+    return {"own": own, "other": "plan-other", "public": "plan-public"}
+
+
+def _call(client, endpoint: str, code: str, new_code: str):
+    base = f"/api/documents/{code}"
+    if endpoint == "read":
+        return client.get(base)
+    if endpoint in ("export", "indicators", "measures", "history"):
+        return client.get(f"{base}/{endpoint}")
+    if endpoint == "replace":
+        document = Document.objects.get(code=code)
+        payload = export_document(document)
+        version = payload_version(payload)
+        payload.title.en = "Replaced"
+        return client.put(base, payload.model_dump(mode="json"), headers={"If-Match": etag(version)})
+    if endpoint.startswith("fact"):
+        ind = endpoint.split()[1]
+        value = IndicatorValue.objects.get(indicator__document__code=code, indicator__code=ind, year=2025)
+        return client.patch(f"{base}/indicators/{ind}/values/2025/0",
+                            {"fact": "80.5", "reason": "matrix", "version": value_version(value)})
+    if endpoint == "absorbed":
+        line = Financing.objects.get(measure__document__code=code, measure__code="M-1", year=2025)
+        return client.patch(f"{base}/measures/M-1/financing/2025/budget?program=067",
+                            {"absorbed": "1450", "version": financing_version(line)})
+    if endpoint == "create":
+        developer = Document.objects.get(code=code).developer.code
+        return client.post("/api/documents", plan(new_code, developer).model_dump(mode="json"))
+    raise AssertionError(endpoint)
+
+
+def test_the_matrix_has_a_row_for_every_endpoint_and_a_cell_for_every_role_and_scope():
+    for endpoint, row in MATRIX.items():
+        assert len(row) == len(ROLES), endpoint
+        assert all(len(cell) == len(SCOPES) for cell in row), endpoint
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_endpoint_answers_each_role_as_the_permission_table_says(reference, role):
+    documents = _documents(role)
+    client = api_client(_user(role))
+    wrong = []
+    for endpoint in MATRIX:
+        for scope in SCOPES:
+            response = _call(client, endpoint, documents[scope], f"new-{role.replace('_', '-')}-{scope}")
+            want = expected(endpoint, role, scope)
+            if response.status_code != want:
+                wrong.append(f"{endpoint} on {scope}: {response.status_code}, expected {want}")
+            elif want >= 400:
+                body = response.json()
+                assert body["errors"] and set(body["errors"][0]) == {"path", "code", "message"}
+                assert set(body["errors"][0]["message"]) == {"kk", "ru", "en"}
+    assert not wrong, f"{role}:\n" + "\n".join(wrong)
+
+
+def test_a_refused_write_changes_nothing(reference):
+    _documents("viewer")
+    before = IndicatorValue.objects.get(indicator__document__code="plan-other", indicator__code="TI-1", year=2025)
+    client = api_client(member("mne-planner", "mne", Role.PLANNER))
+    response = _call(client, "fact TI-1", "plan-other", "unused")
+    assert response.status_code == 403
+    after = IndicatorValue.objects.get(pk=before.pk)
+    assert (after.fact, after.reason) == (before.fact, before.reason)
+    assert after.history.count() == 1
