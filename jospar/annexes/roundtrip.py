@@ -1,0 +1,437 @@
+"""The workbook round trip: a co-executor fills its part of a report workbook and uploads it.
+
+1. ``check_workbook`` rebuilds the same form from the database (annex, document, year, organization and
+   language come from the hidden ``_jospar`` sheet), finds each row by its hidden key, and checks every
+   cell: a cell the co-executor may fill is parsed and checked against its rule; any other cell must be
+   unchanged ("Sheet 'Annex 14', cell D12: this cell is not for you to fill (...)"). Nothing the upload says
+   about bindings is trusted: what a cell writes always comes from the rebuilt form.
+2. The result is the list of changes (a diff against the database), or ``WorkbookRejected`` with every
+   problem found.
+3. ``do_apply_workbook`` writes all the changes in one transaction, with history (user and reason), or
+   nothing. Uploading the same file again finds no change and writes nothing.
+
+The writer is a service of its own so that the monitoring submission workflow can route it later.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+
+from jospar.monitoring.achievement import reached
+from jospar.planning.models import Document, Financing, Indicator, IndicatorValue, Measure
+
+from .builders.common import status_words
+from .models import ExecutionStatus, MeasureExecution
+from .render.xlsx import FORMAT_VERSION, META_SHEET, cell_columns, row_keys
+from .services import FormError, build_form
+from .table import Binding, Cell, Form
+
+IMPORTABLE = ("10", "12", "13", "14", "14-districts")
+MAX_TEXT = 4000
+
+
+@dataclass(frozen=True)
+class Problem:
+    sheet: str
+    cell: str
+    message: str
+
+    def __str__(self) -> str:
+        if not self.sheet:
+            return self.message
+        return f"Sheet '{self.sheet}', cell {self.cell}: {self.message}" if self.cell else \
+            f"Sheet '{self.sheet}': {self.message}"
+
+
+@dataclass(frozen=True)
+class Change:
+    sheet: str
+    cell: str
+    target: str
+    key: str
+    field: str
+    old: Any
+    new: Any
+
+    def __str__(self) -> str:
+        return f"Sheet '{self.sheet}', cell {self.cell}: {self.key} {self.field}: {_show(self.old)} -> {_show(self.new)}"
+
+
+def _show(value: Any) -> str:
+    if value is None or value == "":
+        return "(empty)"
+    return str(value)
+
+
+class WorkbookRejected(Exception):
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+@dataclass
+class ApplyResult:
+    form: Form
+    changes: list[Change] = field(default_factory=list)
+    written: bool = False
+
+
+# ------------------------------------------------------------------------------------------------ values
+
+def _norm_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return re.sub(r"\s+", " ", str(value)).strip()
+
+
+def _to_decimal(value: Any) -> Decimal | None:
+    """A number from a cell: numbers as they are, text with a decimal comma or spaces accepted."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, bool):
+        raise InvalidOperation
+    if isinstance(value, (int, Decimal)):
+        return Decimal(value)
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    text = str(value).strip().replace("\u00a0", "").replace(" ", "").replace(",", ".")
+    if not re.fullmatch(r"-?\d+(\.\d+)?", text):
+        raise InvalidOperation
+    return Decimal(text)
+
+
+def _same_number(a: Decimal | None, b: Any) -> bool:
+    try:
+        other = _to_decimal(b)
+    except InvalidOperation:
+        return False
+    if a is None or other is None:
+        return a is None and other is None
+    return abs(Decimal(a) - other) <= Decimal("0.00005")
+
+
+def _split_status(text: str) -> tuple[str | None, str]:
+    low = text.lower()
+    for word, status in sorted(status_words().items(), key=lambda kv: -len(kv[0])):
+        if low.startswith(word) and (len(low) == len(word) or low[len(word)] in " .:;,-—–"):
+            return status.value, text[len(word):].lstrip(" .:;,-—–")
+    return None, text
+
+
+# ------------------------------------------------------------------------------------------------ reading
+
+def _open(content: bytes):
+    try:
+        return load_workbook(io.BytesIO(content))
+    except Exception:  # noqa: BLE001 - any unreadable file gets the same clear message
+        raise WorkbookRejected([Problem("", "", _(
+            "The file is not an .xlsx workbook. Upload the workbook that Jospar produced, filled in."))]) from None
+
+
+def read_meta(wb) -> dict[str, str]:
+    if META_SHEET not in wb.sheetnames:
+        raise WorkbookRejected([Problem("", "", _(
+            "This workbook was not produced by Jospar (its hidden sheet %(sheet)s is missing): download the "
+            "workbook of your part of the report and fill that one in.") % {"sheet": META_SHEET})])
+    meta = {}
+    for row in wb[META_SHEET].iter_rows(values_only=True):
+        if row and row[0]:
+            meta[str(row[0])] = "" if row[1] is None else str(row[1])
+    if meta.get("format") != FORMAT_VERSION:
+        raise WorkbookRejected([Problem(META_SHEET, "", _("Unknown workbook format %(fmt)s.") % {
+            "fmt": meta.get("format")})])
+    return meta
+
+
+def check_workbook(content: bytes, *, organization) -> tuple[Form, list[Change]]:
+    wb = _open(content)
+    meta = read_meta(wb)
+    if meta.get("annex") not in IMPORTABLE:
+        raise WorkbookRejected([Problem("", "", _(
+            "Annex %(annex)s is not filled in by co-executors: only the report workbooks of Annexes 10, 12, 13 "
+            "and 14 are imported (cl. 240, 254, 266).") % {"annex": meta.get("annex")})])
+    if meta.get("organization") != organization.code:
+        raise WorkbookRejected([Problem("", "", _(
+            "This workbook is the part of %(theirs)s, not of %(ours)s: download the workbook of your own part "
+            "(cl. 240, 254, 266).") % {"theirs": meta.get("organization") or _("the whole report"),
+                                       "ours": organization.code})])
+    document = Document.objects.filter(code=meta.get("document")).select_related("developer").first()
+    if document is None:
+        raise WorkbookRejected([Problem("", "", _("The document %(code)s of this workbook no longer exists.") % {
+            "code": meta.get("document")})])
+    try:
+        form = build_form(document, meta["annex"], year=int(meta.get("year") or 0), lang=meta.get("lang", "kk"),
+                          organization=organization)
+    except (FormError, ValueError) as exc:
+        raise WorkbookRejected([Problem("", "", str(exc))]) from None
+    problems: list[Problem] = []
+    uploads: list[tuple[str, str, Binding, Any]] = []  # sheet, cell, binding, parsed value
+    for table in form.tables:
+        if table.sheet[:31] not in wb.sheetnames:
+            problems.append(Problem(table.sheet, "", _("the sheet is missing: sheets cannot be removed or renamed.")))
+            continue
+        ws = wb[table.sheet[:31]]
+        key_col = table.width + 1
+        keys = row_keys(table)
+        found: dict[str, int] = {}
+        prefix = f"{table.key}/"
+        for r in range(1, ws.max_row + 1):
+            k = ws.cell(r, key_col).value
+            if isinstance(k, str) and k.startswith(prefix):
+                if k in found or k not in keys:
+                    problems.append(Problem(ws.title, f"{get_column_letter(key_col)}{r}", _(
+                        "the hidden row key %(key)s is unknown or repeated: rows cannot be copied or added "
+                        "(the rows of the form come from the plan).") % {"key": k}))
+                    continue
+                found[k] = r
+        if found:
+            first, last = min(found.values()), max(found.values())
+            for r in range(first, last + 1):
+                if r in found.values():
+                    continue
+                if any(ws.cell(r, c).value not in (None, "") for c in range(1, table.width + 1)):
+                    problems.append(Problem(ws.title, f"A{r}", _(
+                        "a row was added: rows cannot be added to the form (its rows come from the plan).")))
+        for key, row in zip(keys, table.rows, strict=True):
+            r = found.get(key)
+            if r is None:
+                problems.append(Problem(ws.title, "", _(
+                    "the row %(key)s is missing: rows cannot be deleted from the form.") % {"key": key}))
+                continue
+            for cell, col in zip(row.cells, cell_columns(row), strict=True):
+                ref = f"{get_column_letter(col + 1)}{r}"
+                value = ws.cell(r, col + 1).value
+                if cell.binding is not None:
+                    parsed = _parse(cell, value, ws.title, ref, problems)
+                    if parsed is not _INVALID:
+                        uploads.append((ws.title, ref, cell.binding, parsed))
+                elif not cell.derived and not _unchanged(cell, value):
+                    problems.append(Problem(ws.title, ref, _("this cell is not for you to fill (%(why)s)") % {
+                        "why": cell.guard or _("part of the form")}))
+    changes = _diff(uploads, problems)
+    if problems:
+        raise WorkbookRejected(problems)
+    return form, changes
+
+
+_INVALID = object()
+
+
+def _unchanged(cell: Cell, value: Any) -> bool:
+    if cell.fmt != "text" and not isinstance(cell.value, str):
+        return _same_number(cell.value, value)  # type: ignore[arg-type]
+    return _norm_text(cell.value) == _norm_text(value)
+
+
+def _parse(cell: Cell, value: Any, sheet: str, ref: str, problems: list[Problem]) -> Any:
+    b = cell.binding
+    assert b is not None
+    if isinstance(value, str) and value.startswith("="):
+        problems.append(Problem(sheet, ref, _("formulas are not accepted: type the value (%(clause)s).") % {
+            "clause": b.clause}))
+        return _INVALID
+    if b.field in ("fact", "fact_quantity", "absorbed"):
+        try:
+            number = _to_decimal(value)
+        except InvalidOperation:
+            problems.append(Problem(sheet, ref, _("%(value)r is not a number (%(clause)s).") % {
+                "value": value, "clause": b.clause}))
+            return _INVALID
+        places = 3 if b.field == "absorbed" else 4
+        if number is not None:
+            if -number.as_tuple().exponent > places and number != number.quantize(Decimal(10) ** -places):
+                problems.append(Problem(sheet, ref, _("%(value)s has more than %(n)s decimals (%(clause)s).") % {
+                    "value": number, "n": places, "clause": b.clause}))
+                return _INVALID
+            number = number.quantize(Decimal(10) ** -places)
+            if abs(number) >= Decimal(10) ** (15 - places):
+                problems.append(Problem(sheet, ref, _("%(value)s is too large (%(clause)s).") % {
+                    "value": number, "clause": b.clause}))
+                return _INVALID
+            if b.field in ("absorbed", "fact_quantity") and number < 0:
+                problems.append(Problem(sheet, ref, _("%(value)s is negative: it cannot be (%(clause)s).") % {
+                    "value": number, "clause": b.clause}))
+                return _INVALID
+        return number
+    text = _norm_text(value) if not isinstance(value, str) else value.strip()
+    if len(text) > MAX_TEXT:
+        problems.append(Problem(sheet, ref, _("the text is longer than %(n)s characters.") % {"n": MAX_TEXT}))
+        return _INVALID
+    if b.field == "status_comment":
+        if not text:
+            return ("", "")
+        status, comment = _split_status(text)
+        if status is None:
+            problems.append(Problem(sheet, ref, _(
+                "start with the execution status: \"Орындалды\", \"Ішінара орындалды\" or \"Орындалған жоқ\" "
+                "(Executed, Partially executed, Not executed), then the brief information (%(clause)s).") % {
+                "clause": b.clause}))
+            return _INVALID
+        return (status, comment)
+    if b.target == "indicator_value" and b.field == "reason":
+        return _split_status(text)[1]  # the status word of an indicator row is computed from plan and fact
+    return text
+
+
+# ------------------------------------------------------------------------------------------------ diff
+
+def _split_key(key: str) -> tuple[str, str, list[str]]:
+    head, *rest = key.split("|")
+    doc, _sep, code = head.partition(":")
+    return doc, code, rest
+
+
+def _current_objects(uploads):
+    ind_keys = {b.key for _s, _c, b, _v in uploads if b.target == "indicator_value"}
+    mx_keys = {b.key for _s, _c, b, _v in uploads if b.target == "measure_execution"}
+    fin_keys = {b.key for _s, _c, b, _v in uploads if b.target == "financing"}
+    indicators = {}
+    values = {}
+    docs_codes = {_split_key(k)[:2] for k in ind_keys}
+    if docs_codes:
+        for ind in Indicator.objects.filter(document__code__in={d for d, _ in docs_codes},
+                                            code__in={c for _, c in docs_codes}).select_related("document"):
+            indicators[(ind.document.code, ind.code)] = ind
+        for v in IndicatorValue.objects.filter(indicator__in=indicators.values(), quarter=0).select_related(
+                "indicator", "indicator__document"):
+            values[f"{v.indicator.document.code}:{v.indicator.code}|{v.year}"] = v
+    measures = {}
+    m_codes = {_split_key(k)[:2] for k in mx_keys | fin_keys}
+    if m_codes:
+        for m in Measure.objects.filter(document__code__in={d for d, _ in m_codes},
+                                        code__in={c for _, c in m_codes}).select_related("document"):
+            measures[(m.document.code, m.code)] = m
+    executions = {f"{e.measure.document.code}:{e.measure.code}|{e.year}": e for e in MeasureExecution.objects.filter(
+        measure__in=measures.values()).select_related("measure", "measure__document")}
+    lines = {f"{f.measure.document.code}:{f.measure.code}|{f.year}|{f.source}|{f.budget_program_code}": f
+             for f in Financing.objects.filter(measure__in=measures.values()).select_related(
+                 "measure", "measure__document")}
+    return indicators, values, measures, executions, lines
+
+
+def _diff(uploads, problems: list[Problem]) -> list[Change]:
+    indicators, values, measures, executions, lines = _current_objects(uploads)
+    changes: list[Change] = []
+    rows: dict[tuple[str, str], dict[str, tuple[str, str, Any]]] = {}
+    for sheet, ref, b, new in uploads:
+        if b.target == "indicator_value":
+            obj = values.get(b.key)
+            old = getattr(obj, b.field) if obj else (None if b.field == "fact" else "")
+        elif b.target == "financing":
+            obj = lines.get(b.key)
+            if obj is None:
+                problems.append(Problem(sheet, ref, _("the financing line %(key)s no longer exists.") % {"key": b.key}))
+                continue
+            old = getattr(obj, b.field)
+        else:
+            obj = executions.get(b.key)
+            if b.field == "status_comment":
+                old = (obj.status, obj.comment) if obj else ("", "")
+            else:
+                old = obj.fact_quantity if obj else None
+        rows.setdefault((b.target, b.key), {})[b.field] = (sheet, ref, new)
+        same = _same_number(old, new) if isinstance(new, Decimal) or (new is None and b.field in (
+            "fact", "absorbed", "fact_quantity")) else (old or "") == (new or "")
+        if b.field == "status_comment":
+            same = tuple(x or "" for x in old) == tuple(x or "" for x in new)
+        if not same:
+            changes.append(Change(sheet, ref, b.target, b.key, b.field, old, new))
+    changed = {(c.target, c.key) for c in changes}
+    for (target, key), fields in rows.items():
+        if (target, key) in changed:
+            _row_rules(target, key, fields, indicators, values, lines, problems)
+    return changes
+
+
+def _row_rules(target, key, fields, indicators, values, lines, problems: list[Problem]) -> None:
+    """Rules between the cells of one changed row."""
+    if target == "indicator_value":
+        doc, code, rest = _split_key(key)
+        ind = indicators.get((doc, code))
+        v = values.get(key)
+        fact = fields["fact"][2] if "fact" in fields else (v.fact if v else None)
+        reason = fields["reason"][2] if "reason" in fields else (v.reason if v else "")
+        plan = v.effective_plan if v else None
+        if ind is not None and fact is not None and plan is not None and not reason and reached(
+                plan, fact, ind.polarity, range_low=ind.range_low, range_high=ind.range_high) is False:
+            sheet, ref, _v = fields.get("reason") or fields["fact"]
+            problems.append(Problem(sheet, ref, _(
+                "the fact %(fact)s misses the plan %(plan)s: give the reason for the deviation (cl. 225(2); Annex 14 "
+                "expl. 4(13), Annex 13 expl. 5(8), Annex 10 expl. 2(10)).") % {"fact": fact, "plan": plan}))
+    elif target == "financing":
+        f = lines.get(key)
+        if f is None:
+            return
+        absorbed = fields["absorbed"][2] if "absorbed" in fields else f.absorbed
+        reason = fields["reason_unabsorbed"][2] if "reason_unabsorbed" in fields else f.reason_unabsorbed
+        plan = f.effective_plan
+        sheet, ref, _v = fields.get("absorbed") or fields["reason_unabsorbed"]
+        if absorbed is not None and plan is not None and absorbed > plan and f.source == "budget":
+            problems.append(Problem(sheet, ref, _(
+                "%(absorbed)s absorbed is more than the plan %(plan)s (the corrected budget): budget money cannot be "
+                "absorbed beyond it (Annex 14 expl. 5(2)-(3)).") % {"absorbed": absorbed, "plan": plan}))
+        if absorbed is not None and plan is not None and absorbed < plan and not reason:
+            sheet, ref, _v = fields.get("reason_unabsorbed") or fields["absorbed"]
+            problems.append(Problem(sheet, ref, _(
+                "%(absorbed)s absorbed of %(plan)s planned: give the reason for non-absorption (Annex 13 expl. 6(4), "
+                "Annex 14 expl. 5(4)).") % {"absorbed": absorbed, "plan": plan}))
+    elif target == "measure_execution" and "status_comment" in fields:
+        sheet, ref, (status, comment) = fields["status_comment"]
+        if status and status != ExecutionStatus.EXECUTED and not comment:
+            problems.append(Problem(sheet, ref, _(
+                "a measure not executed in full needs brief information on the reasons (Annex 12 expl. 2(7), "
+                "Annex 14 expl. 4(13)).")))
+
+
+# ------------------------------------------------------------------------------------------------ writing
+
+def do_apply_workbook(content: bytes, *, organization, acting_user=None, reason: str = "",
+                      dry_run: bool = False) -> ApplyResult:
+    """Check a filled-in workbook and write its changes: all or nothing, with history. Raises WorkbookRejected."""
+    with transaction.atomic():
+        form, changes = check_workbook(content, organization=organization)
+        result = ApplyResult(form=form, changes=changes)
+        if dry_run or not changes:
+            return result
+        why = reason or _("Report workbook of %(org)s") % {"org": organization.code}
+        objects: dict[tuple[str, str], Any] = {}
+        for c in changes:
+            obj = objects.get((c.target, c.key))
+            if obj is None:
+                obj = objects[(c.target, c.key)] = _locked_object(c.target, c.key)
+            if c.field == "status_comment":
+                obj.status, obj.comment = c.new
+            else:
+                setattr(obj, c.field, "" if c.new is None and c.field in ("reason", "reason_unabsorbed") else c.new)
+        for obj in objects.values():
+            obj._history_user = acting_user
+            obj._change_reason = why
+            obj.full_clean(validate_unique=False)
+            obj.save()
+        result.written = True
+        return result
+
+
+def _locked_object(target: str, key: str):
+    doc, code, rest = _split_key(key)
+    if target == "indicator_value":
+        ind = Indicator.objects.get(document__code=doc, code=code)
+        obj = IndicatorValue.objects.select_for_update().filter(indicator=ind, year=int(rest[0]), quarter=0).first()
+        return obj or IndicatorValue(indicator=ind, year=int(rest[0]), quarter=0)
+    measure = Measure.objects.get(document__code=doc, code=code)
+    if target == "financing":
+        return Financing.objects.select_for_update().get(measure=measure, year=int(rest[0]), source=rest[1],
+                                                         budget_program_code=rest[2])
+    obj = MeasureExecution.objects.select_for_update().filter(measure=measure, year=int(rest[0])).first()
+    return obj or MeasureExecution(measure=measure, year=int(rest[0]))
