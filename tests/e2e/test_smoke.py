@@ -23,7 +23,7 @@ def test_the_public_sees_approved_plans_but_not_drafts(page, published):
     page.goto("/kk/")
     assert page.locator("html").get_attribute("lang") == "kk"
     assert page.get_by_role("link", name="Сынақ жоспары").is_visible()
-    assert page.get_by_text("Жоба").count() == 0
+    assert page.get_by_role("link", name="Жоба", exact=True).count() == 0
 
 
 def test_a_planner_logs_in_sees_the_own_draft_and_switches_to_russian(page, published):

@@ -1,0 +1,856 @@
+"""Pages of the monitoring cycle (SPEC part 2, ch. 4-5): inbox, deadline calendar, report entry, review,
+consolidated view and conclusion.
+
+Every write goes through the services of ``jospar.monitoring.services`` and ``jospar.evaluation.services``;
+they check who acts and raise ``MonitoringRefused`` (one message per problem, each naming the line and the
+clause), which the pages show next to the lines and fields they name; nothing is written then. Reads of
+documents go through ``jospar.planning.access``.
+
+Decisions for the pages:
+* W1. The report page belongs to the reporting organization: only its members see it (a draft is never shown
+  to another organization, cl. 231-233); the recipient and the authorized bodies see a report once it is
+  submitted, on the review page.
+* W2. The consolidated view is for the authorized bodies (and the developer of the document, who forms its
+  report from it); the draft of a conclusion is shown only to the authorized bodies, an issued one to every
+  reader of the document.
+* W3. A line of the report form is sent to ``do_save_report`` only when something is typed in it or it was
+  saved before, so that untouched measures do not become "not executed" lines.
+* W4. Submit = save the form, then sign (first head, cl. 231), in one transaction: if the signature is
+  refused, the typed values stay in the form but nothing is written.
+* W5. The deadline calendar shows the obligations whose deadline falls in the chosen calendar year, and the
+  obligations without a deadline of the reporting year before it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.db.models import F, Q
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
+
+from jospar.core.models import Membership, Organization, Role
+from jospar.evaluation.models import Conclusion, ConclusionStatus
+from jospar.evaluation.services import do_draft_conclusion, do_issue_conclusion, do_write_conclusion
+from jospar.monitoring import achievement as ach
+from jospar.monitoring import rollups
+from jospar.monitoring import services as sv
+from jospar.monitoring.inputs import (
+    FinancingLineIn,
+    IndicatorLineIn,
+    MeasureLineIn,
+    ReportInput,
+    SatisfactionIn,
+)
+from jospar.monitoring.models import (
+    ExecutionStatus,
+    FinancingReport,
+    Obligation,
+    ObligationStatus,
+    ReportingPeriod,
+    Submission,
+    SubmissionLevel,
+    SubmissionStatus,
+)
+from jospar.planning.access import access_document_by_code, user_organization_ids, visible_documents
+from jospar.planning.models import Document, Financing, Indicator, IndicatorValue, Measure
+
+from .charts import number
+
+REPORT_RULE_IDS = set(sv.CO_EXECUTOR_RULES.values()) | set(sv.REPORT_RULES.values())
+MONEY_VS_RESULT = {
+    "absorbed_and_reached": gettext_lazy("money absorbed and results reached"),
+    "absorbed_not_reached": gettext_lazy("money absorbed, results not reached"),
+    "reached_not_absorbed": gettext_lazy("results reached, money not absorbed"),
+    "neither": gettext_lazy("neither absorbed nor reached"),
+    "not_assessable": gettext_lazy("cannot be assessed"),
+}
+INDICATOR_STATUS = {
+    "achieved": gettext_lazy("achieved"), "partially_achieved": gettext_lazy("partially achieved"),
+    "not_achieved": gettext_lazy("not achieved"), "not_assessable": gettext_lazy("cannot be assessed"),
+}
+DIMENSION_LABELS = {
+    "document": gettext_lazy("Document"), "direction": gettext_lazy("Direction"), "goal": gettext_lazy("Goal"),
+    "body": gettext_lazy("Responsible body"), "territory": gettext_lazy("Territory"),
+}
+CRITERIA_TITLES = {  # cl. 271(1)-(5)
+    1: gettext_lazy("Achievability of planned indicators and execution of measures"),
+    2: gettext_lazy("Absorption of financial resources compared with the achievement of indicators"),
+    3: gettext_lazy("Frequency of changes made to the document and their justification"),
+    4: gettext_lazy("Coordination of interagency interaction"),
+    5: gettext_lazy("Completeness of the information submitted"),
+}
+METRIC_LABELS = {
+    "indicators_achieved": gettext_lazy("Indicators achieved, %"),
+    "mean_achievement_capped": gettext_lazy("Mean achievement, capped at 100 %"),
+    "measures_executed": gettext_lazy("Measures executed, %"),
+    "absorption": gettext_lazy("Absorption of the money of the year, %"),
+    "mean_achievement": gettext_lazy("Mean achievement of indicators, %"),
+    "corrections": gettext_lazy("Corrections of the document"),
+    "corrections_justified": gettext_lazy("Corrections with a stated basis, %"),
+    "plans_corrected": gettext_lazy("Indicator plans of the year corrected, %"),
+    "co_executors_on_time": gettext_lazy("Co-executors' obligations fulfilled on time, %"),
+    "items_filled": gettext_lazy("Items of the report filled, %"),
+}
+
+
+# --------------------------------------------------------------------------------------------------
+# Small helpers
+# --------------------------------------------------------------------------------------------------
+
+
+def _plain(value: Decimal | None) -> str:
+    """A decimal without trailing zeros, for form fields and text (``75.0000`` -> ``75``)."""
+    if value is None:
+        return ""
+    text = format(value.normalize(), "f")
+    return "0" if text == "-0" else text
+
+
+def _refused(request, message: str, document: Document | None = None):
+    return render(request, "web/monitoring/refused.html", {"message": message, "document": document}, status=403)
+
+
+def _authority_member(user) -> bool:
+    if not user.is_authenticated:
+        return False
+    return user.is_superuser or user.memberships.exclude(organization__authority="").exists()
+
+
+def _may_open(user, document: Document) -> bool:
+    """cl. 234-269: the developer's editors or an authorized body open a reporting period (the service decides)."""
+    if not user.is_authenticated:
+        return False
+    return user.is_superuser or user.memberships.filter(
+        Q(organization=document.developer, role__in=sv.EDITORS) | ~Q(organization__authority="")).exists()
+
+
+def _year(value: Any, document: Document) -> int:
+    try:
+        year = int(value)
+    except (TypeError, ValueError):
+        raise Http404 from None
+    if year not in document.years:
+        raise Http404
+    return year
+
+
+def _calc(c: ach.Calculation | None) -> dict[str, Any] | None:
+    """A Calculation for the "show calculation" block of the templates."""
+    if c is None:
+        return None
+    return {"value": c.value, "formula": c.formula, "inputs": [(k, _show(v)) for k, v in c.inputs.items()],
+            "reason": c.reason, "clause": c.clause}
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, Decimal):
+        return _plain(value)
+    if value is None:
+        return "—"
+    if isinstance(value, list | tuple):
+        return ", ".join(_show(v) for v in value)
+    return str(value)
+
+
+# --------------------------------------------------------------------------------------------------
+# Inbox and deadline calendar
+# --------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class ObligationRow:
+    obligation: Obligation
+    label: str
+    status: str
+    status_label: str
+    act_url: str | None
+
+
+def _obligation_rows(obligations, user_orgs: set[int], authority_orgs: set[int], today: date) -> list[ObligationRow]:
+    labels = dict(ObligationStatus.choices)
+    lang = (get_language() or "kk")[:2]
+    rows = []
+    for o in obligations:
+        document = o.period.document
+        url = None
+        if o.reporter_id in user_orgs:
+            if o.rule_id in REPORT_RULE_IDS and o.period.quarter == 0:
+                url = reverse("monitoring-report", args=[document.code, o.period.year])
+            elif o.reporter_id in authority_orgs:
+                url = reverse("monitoring-overview", args=[document.code, o.period.year])
+        status = o.status(today)
+        rows.append(ObligationRow(o, o.label(lang), status, str(labels.get(status, status)), url))
+    return rows
+
+
+@login_required
+def inbox(request):
+    user = request.user
+    orgs = user_organization_ids(user)
+    authority_orgs = set(Organization.objects.filter(pk__in=orgs).exclude(authority="").values_list("pk", flat=True))
+    docs = visible_documents(user)
+    today = sv.today()
+    obligations = (
+        Obligation.objects.filter(reporter_id__in=orgs, period__document__in=docs)
+        .select_related("period__document", "reporter", "recipient")
+        .order_by(F("due").asc(nulls_last=True), "period__document__code", "rule_id")
+    )
+    waiting = (
+        Submission.objects.filter(recipient_id__in=orgs, status=SubmissionStatus.SUBMITTED)
+        .select_related("period__document", "organization", "obligation", "signed_by")
+        .order_by(F("obligation__due").asc(nulls_last=True), "signed_at")
+    )
+    return render(request, "web/monitoring/inbox.html", {
+        "rows": _obligation_rows(obligations, orgs, authority_orgs, today),
+        "waiting": waiting, "today": today,
+    })
+
+
+def calendar_view(request):
+    user = request.user
+    today = sv.today()
+    try:
+        year = int(request.GET.get("year") or today.year)
+    except ValueError:
+        year = today.year
+    year = min(max(year, 1991), 2100)
+    docs = visible_documents(user)
+    obligations = (
+        Obligation.objects.filter(period__document__in=docs)
+        .filter(Q(due__year=year) | Q(due__isnull=True, period__year=year - 1))  # W5
+        .select_related("period__document", "reporter", "recipient")
+        .order_by(F("due").asc(nulls_last=True), "period__document__code", "rule_id", "reporter__code")
+    )
+    doc_code = request.GET.get("document") or ""
+    org_code = request.GET.get("organization") or ""
+    all_rows = list(obligations)
+    documents = sorted({o.period.document for o in all_rows}, key=lambda d: d.code)
+    organizations = sorted({x for o in all_rows for x in (o.reporter, o.recipient) if x is not None},
+                           key=lambda x: x.code)
+    if doc_code:
+        all_rows = [o for o in all_rows if o.period.document.code == doc_code]
+    if org_code:
+        all_rows = [o for o in all_rows if org_code in (getattr(o.reporter, "code", None),
+                                                         getattr(o.recipient, "code", None))]
+    orgs = user_organization_ids(user)
+    authority_orgs = {o.pk for o in organizations if o.authority and o.pk in orgs}
+    rows = _obligation_rows(all_rows, orgs, authority_orgs, today)
+    months: dict[date | None, list[ObligationRow]] = defaultdict(list)
+    for r in rows:
+        due = r.obligation.due
+        months[date(due.year, due.month, 1) if due else None].append(r)
+    per_day: dict[str, int] = defaultdict(int)
+    for r in rows:
+        if r.obligation.due:
+            per_day[r.obligation.due.isoformat()] += 1
+    heatmap = {"year": year, "days": sorted(per_day.items()),
+               "max": max(per_day.values(), default=1), "label": _("Deadlines")}
+    return render(request, "web/monitoring/calendar.html", {
+        "year": year, "months": list(months.items()), "documents": documents, "organizations": organizations,
+        "doc_code": doc_code, "org_code": org_code, "heatmap": heatmap, "years": sorted(set(range(today.year - 3, today.year + 3)) | {year}),
+    })
+
+
+# --------------------------------------------------------------------------------------------------
+# The report form
+# --------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Row:
+    """One line of the report form: the planned item, its saved line and the names of its fields."""
+
+    kind: str  # ind / mea / fin
+    item: Any
+    line: Any
+    code: str
+    fields: dict[str, str] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+    bf: dict[str, Any] = field(default_factory=dict)  # bound fields, for the template
+
+
+DEC = {"max_digits": 15, "decimal_places": 4}
+MONEY = {"max_digits": 15, "decimal_places": 3, "min_value": 0}
+PERCENT = {"max_digits": 7, "decimal_places": 3, "min_value": 0, "max_value": 100}
+TEXT = forms.Textarea(attrs={"rows": 2})
+
+
+class ReportForm(forms.Form):
+    """The report of one organization for one year as one form (cl. 225(2)-(6))."""
+
+    satisfaction_base_year = forms.IntegerField(label=gettext_lazy("Satisfaction: base year"), required=False,
+                                                min_value=1991, max_value=2100)
+    satisfaction_base = forms.DecimalField(label=gettext_lazy("Satisfaction: base, %"), required=False, **PERCENT)
+    satisfaction_value = forms.DecimalField(label=gettext_lazy("Satisfaction: reporting year, %"), required=False,
+                                            **PERCENT)
+    satisfaction_note = forms.CharField(label=gettext_lazy("Satisfaction: comments"), required=False, widget=TEXT)
+    control_audit = forms.CharField(label=gettext_lazy("Control, audit and expert-analytical measures"),
+                                    required=False, widget=TEXT, help_text=gettext_lazy("cl. 225(5)"))
+    field_checks = forms.CharField(label=gettext_lazy("Field checks of budget investments"), required=False,
+                                   widget=TEXT, help_text=gettext_lazy("cl. 225(5)"))
+    analytical_note = forms.CharField(label=gettext_lazy("Analytical note"), required=False,
+                                      widget=forms.Textarea(attrs={"rows": 4}), help_text=gettext_lazy("cl. 225(6)"))
+
+    def __init__(self, *args, rows: list[Row], disabled: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rows = rows
+        status_choices = [("", _("as the rules suggest"))] + list(ExecutionStatus.choices)
+        for row in rows:
+            line = row.line
+            if row.kind == "ind":
+                self._add(row, "fact", forms.DecimalField(label=_("Fact"), required=False, **DEC),
+                          _plain(line.fact) if line else "")
+                self._add(row, "reason", forms.CharField(label=_("Reason for deviation"), required=False, widget=TEXT),
+                          line.reason if line else "")
+            elif row.kind == "mea":
+                self._add(row, "completed", forms.BooleanField(label=_("Fully completed"), required=False),
+                          bool(line and line.completed))
+                self._add(row, "long_term", forms.BooleanField(label=_("Long-term"), required=False),
+                          bool(line and line.long_term))
+                self._add(row, "fact_quantity", forms.DecimalField(label=_("Quantity executed"), required=False, **DEC),
+                          _plain(line.fact_quantity) if line else "")
+                overridden = line.status if line and line.status != line.suggested_status else ""
+                self._add(row, "status", forms.ChoiceField(label=_("Status (override)"), required=False,
+                                                           choices=status_choices), overridden)
+                self._add(row, "reason", forms.CharField(label=_("Reasons for non-execution and effect on goals"),
+                                                         required=False, widget=TEXT), line.reason if line else "")
+            else:
+                f = row.item
+                corrected = line.corrected_plan if line else f.corrected_plan
+                self._add(row, "corrected_plan", forms.DecimalField(label=_("Corrected plan, mln tenge"),
+                                                                    required=False, **MONEY), _plain(corrected))
+                self._add(row, "absorbed", forms.DecimalField(label=_("Absorbed, mln tenge"), required=False, **MONEY),
+                          _plain(line.absorbed) if line else "")
+                self._add(row, "reason_unabsorbed", forms.CharField(label=_("Reason for non-absorption"),
+                                                                    required=False, widget=TEXT),
+                          line.reason_unabsorbed if line else "")
+        if disabled:
+            for f in self.fields.values():
+                f.disabled = True
+
+    def _add(self, row: Row, name: str, form_field: forms.Field, initial: Any) -> None:
+        key = f"{row.kind}-{row.item.pk}-{name}"
+        form_field.label = f"{row.code} · {form_field.label}"
+        form_field.initial = initial
+        self.fields[key] = form_field
+        row.fields[name] = key
+
+    def bound(self, row: Row, name: str):
+        return self[row.fields[name]]
+
+    def to_input(self) -> ReportInput:
+        """W3: the lines typed in or saved before, as the services' input."""
+        d = self.cleaned_data
+        ind, mea, fin = [], [], []
+        for row in self.rows:
+            v = {name: d.get(key) for name, key in row.fields.items()}
+            if row.kind == "ind":
+                if row.line or v["fact"] is not None or v["reason"].strip():
+                    ind.append(IndicatorLineIn(code=row.code, fact=v["fact"], reason=v["reason"]))
+            elif row.kind == "mea":
+                if row.line or v["completed"] or v["long_term"] or v["fact_quantity"] is not None \
+                        or v["status"] or v["reason"].strip():
+                    mea.append(MeasureLineIn(code=row.code, completed=v["completed"], long_term=v["long_term"],
+                                             fact_quantity=v["fact_quantity"], status=v["status"] or None,
+                                             reason=v["reason"]))
+            else:
+                f = row.item
+                changed = v["corrected_plan"] != f.corrected_plan
+                if row.line or changed or v["absorbed"] is not None or v["reason_unabsorbed"].strip():
+                    fin.append(FinancingLineIn(
+                        measure=f.measure.code, source=f.source, budget_program_code=f.budget_program_code,
+                        corrected_plan=v["corrected_plan"], absorbed=v["absorbed"],
+                        reason_unabsorbed=v["reason_unabsorbed"]))
+        sat = SatisfactionIn(base_year=d.get("satisfaction_base_year"), base=d.get("satisfaction_base"),
+                             value=d.get("satisfaction_value"), note=d.get("satisfaction_note") or "")
+        return ReportInput(indicators=ind, measures=mea, financing=fin, satisfaction=sat,
+                           control_audit=d.get("control_audit") or "", field_checks=d.get("field_checks") or "",
+                           analytical_note=d.get("analytical_note") or "")
+
+
+_WHERE = re.compile(r"^(indicators|measures|financing)(?:\[\d+\])? \(([^,)]+)(?:, ([^,)]+))?")
+
+
+def _attach(problems: list[str], rows: list[Row]) -> None:
+    """Put each refusal next to the line it names (``indicators[0] (TI-1): ...``, ``financing (M-1, budget)``)."""
+    index = {}
+    for row in rows:
+        if row.kind == "fin":
+            index[("financing", row.item.measure.code, row.item.source)] = row
+        else:
+            index[("indicators" if row.kind == "ind" else "measures", row.code, None)] = row
+    for p in problems:
+        m = _WHERE.match(p)
+        if not m:
+            continue
+        kind, code, source = m.group(1), m.group(2), m.group(3)
+        row = index.get((kind, code, source if kind == "financing" else None))
+        if row is not None:
+            row.problems.append(p)
+
+
+def _reporting_org(request, document: Document) -> Organization | None:
+    """The organization whose report this user handles: a member's developer or co-executor (W1)."""
+    wanted = request.GET.get("org") or request.POST.get("org") or ""
+    candidates = [document.developer, *document.co_executors.order_by("code")]
+    if request.user.is_superuser:
+        return next((o for o in candidates if o.code == wanted), document.developer)
+    mine = user_organization_ids(request.user)
+    own = [o for o in candidates if o.pk in mine]
+    return next((o for o in own if o.code == wanted), own[0] if own else None)
+
+
+def _report_rows(document: Document, org: Organization, year: int, sub: Submission | None, level: str):
+    """The lines the organization may report (cl. 42, 55, 171, 195) with what it saved; fixed query count."""
+    co_level = level == SubmissionLevel.CO_EXECUTOR
+    lines_ind = {x.indicator_id: x for x in sub.indicator_lines.all()} if sub else {}
+    lines_mea = {x.measure_id: x for x in sub.measure_lines.all()} if sub else {}
+    lines_fin = {x.financing_id: x for x in sub.financing_lines.all()} if sub else {}
+    values = {v.indicator_id: v for v in IndicatorValue.objects.filter(
+        indicator__document=document, year=year, quarter=0)}
+    rows: list[Row] = []
+    for ind in (Indicator.objects.filter(document=document).select_related("responsible")
+                .prefetch_related("co_executors").order_by("order", "code")):
+        if co_level and not (ind.responsible_id == org.pk or any(o.pk == org.pk for o in ind.co_executors.all())):
+            continue
+        if ind.pk not in values and ind.pk not in lines_ind:
+            continue  # nothing planned for the year
+        value = values.get(ind.pk)
+        rows.append(Row("ind", ind, lines_ind.get(ind.pk), ind.code, extra={
+            "plan": _plain(value.plan) if value else "", "corrected": _plain(value.corrected_plan) if value else ""}))
+    money = list(Financing.objects.filter(measure__document=document, year=year).select_related(
+        "measure", "administrator").order_by("measure__order", "measure__code", "source", "budget_program_code"))
+    money_of: dict[int, list[Financing]] = defaultdict(list)
+    for f in money:
+        money_of[f.measure_id].append(f)
+    for m in (Measure.objects.filter(document=document).select_related("responsible")
+              .prefetch_related("co_executors").order_by("order", "code")):
+        if co_level and not (m.responsible_id == org.pk or any(o.pk == org.pk for o in m.co_executors.all())):
+            continue
+        line = lines_mea.get(m.pk)
+        rows.append(Row("mea", m, line, m.code, extra={"money": money_of.get(m.pk, [])}))
+    for f in money:
+        if co_level and not (f.administrator_id == org.pk or f.measure.responsible_id == org.pk):
+            continue
+        label = f"{f.measure.code} ({f.budget_program_code or f.source})"
+        rows.append(Row("fin", f, lines_fin.get(f.pk), label, extra={"plan": _plain(f.plan)}))
+    return rows, lines_fin
+
+
+def _suggestions(rows: list[Row], form: ReportForm, lines_fin: dict[int, FinancingReport]) -> None:
+    """Annex 14 expl. 4(13): the status the rules give for what the form holds now (shown with the rule)."""
+    typed_fin: dict[int, tuple[Decimal | None, Decimal | None]] = {}
+    data_ok = form.is_bound and form.is_valid()
+    for row in rows:
+        if row.kind == "fin":
+            f, line = row.item, row.line
+            if data_ok:
+                typed_fin[f.pk] = (form.cleaned_data[row.fields["corrected_plan"]], form.cleaned_data[row.fields["absorbed"]])
+            elif line:
+                typed_fin[f.pk] = (line.corrected_plan, line.absorbed)
+    for row in rows:
+        if row.kind != "mea":
+            continue
+        m, line = row.item, row.line
+        if data_ok:
+            d = form.cleaned_data
+            completed, long_term = d[row.fields["completed"]], d[row.fields["long_term"]]
+            qty = d[row.fields["fact_quantity"]]
+        else:
+            completed, long_term = bool(line and line.completed), bool(line and line.long_term)
+            qty = line.fact_quantity if line else None
+        planned = allocated = absorbed = None
+        for f in row.extra["money"]:
+            corrected, got = typed_fin.get(f.pk, (f.corrected_plan, f.absorbed))
+            if f.pk in lines_fin and f.pk not in typed_fin:
+                corrected, got = lines_fin[f.pk].corrected_plan, lines_fin[f.pk].absorbed
+            alloc = corrected if corrected is not None else f.plan
+            planned = sv._add(planned, f.plan)
+            allocated = sv._add(allocated, alloc)
+            absorbed = sv._add(absorbed, got)
+        verdict = ach.explain_measure_status(
+            completed=completed, long_term=long_term, plan_quantity=m.planned_quantity, fact_quantity=qty,
+            funds_planned=planned, funds_allocated=allocated, funds_absorbed=absorbed)
+        row.extra["suggested"] = dict(ExecutionStatus.choices).get(str(verdict.status), str(verdict.status))
+        row.extra["suggested_code"] = str(verdict.status)
+        row.extra["rule"] = verdict.rule
+        row.extra["gap"] = verdict.gap
+
+
+@login_required
+def report(request, code: str, year: int):
+    document = access_document_by_code(request.user, code)
+    year = _year(year, document)
+    org = _reporting_org(request, document)
+    if org is None:
+        return _refused(request, _("Your organization is neither the developer nor a co-executor of %(doc)s, so it "
+                                   "has no report on it; the reports of others are shown to their recipients once "
+                                   "submitted.") % {"doc": document.code}, document)
+    period = ReportingPeriod.objects.filter(document=document, year=year, quarter=0).first()
+    context: dict[str, Any] = {"document": document, "year": year, "org": org, "period": period,
+                               "may_open": _may_open(request.user, document)}
+    if period is None:
+        return render(request, "web/monitoring/report.html", context)
+    level = SubmissionLevel.REPORT if org.pk == document.developer_id else SubmissionLevel.CO_EXECUTOR
+    sub = (Submission.objects.filter(period=period, organization=org, level=level)
+           .select_related("signed_by", "decided_by", "recipient", "obligation")
+           .prefetch_related("indicator_lines", "measure_lines", "financing_lines").first())
+    roles = sv.roles_in(request.user, org) | ({Role.HEAD, Role.PLANNER} if request.user.is_superuser else set())
+    can_edit = bool(roles & set(sv.EDITORS)) and not (sub and sub.is_locked)
+    rows, lines_fin = _report_rows(document, org, year, sub, level)
+    form = ReportForm(request.POST if request.method == "POST" else None, rows=rows, disabled=not can_edit,
+                      initial=_sub_initial(sub))
+    for row in rows:
+        row.bf = {name: form[key] for name, key in row.fields.items()}
+    problems: list[str] = []
+    if request.method == "POST":
+        action = request.POST.get("action", "save")
+        if action == "consolidate":
+            return _consolidate(request, period, document, year, org)
+        if not can_edit:
+            problems.append(_("This report cannot be changed now: it is %(status)s, or you are not a planner or "
+                              "head of %(org)s.") % {"status": sub.get_status_display() if sub else "-", "org": org.code})
+        elif form.is_valid():
+            try:
+                with transaction.atomic():  # W4: save and sign together, or nothing
+                    saved = sv.do_save_report(period, org, form.to_input(), acting_user=request.user,
+                                              reason=request.POST.get("change_reason", ""))
+                    if action == "submit":
+                        saved = sv.do_submit_report(saved, acting_user=request.user)
+            except sv.MonitoringRefused as exc:
+                problems = exc.problems
+            else:
+                if action == "submit":
+                    messages.success(request, _("Signed and submitted to %(to)s. SHA-256 of the signed content: "
+                                                "%(hash)s") % {"to": saved.recipient.name, "hash": saved.content_hash})
+                else:
+                    messages.success(request, _("The draft is saved."))
+                return redirect(_report_url(document, year, org, request))
+        else:
+            problems.append(_("Some values are not valid; see the fields marked below."))
+    _attach(problems, rows)
+    _suggestions(rows, form, lines_fin)
+    heads = Membership.objects.filter(organization=org, role=Role.HEAD).select_related("user").order_by("user__username")
+    context.update({
+        "sub": sub, "form": form, "rows": rows, "other_fields": [form[name] for name in ReportForm.base_fields], "problems": problems, "can_edit": can_edit,
+        "can_sign": Role.HEAD in roles, "heads": [m.user for m in heads], "level": level,
+        "ind_rows": [r for r in rows if r.kind == "ind"], "mea_rows": [r for r in rows if r.kind == "mea"],
+        "fin_rows": [r for r in rows if r.kind == "fin"],
+        "is_developer": level == SubmissionLevel.REPORT,
+        "co_subs": _co_submissions(period, document) if level == SubmissionLevel.REPORT else [],
+        "other_orgs": _other_orgs(request.user, document, org),
+        "signature_ok": sv.verify_signature(sub) if sub and sub.content_hash else None,
+    })
+    return render(request, "web/monitoring/report.html", context, status=200)
+
+
+def _sub_initial(sub: Submission | None) -> dict[str, Any]:
+    if sub is None:
+        return {}
+    return {"satisfaction_base_year": sub.satisfaction_base_year, "satisfaction_base": _plain(sub.satisfaction_base),
+            "satisfaction_value": _plain(sub.satisfaction_value), "satisfaction_note": sub.satisfaction_note,
+            "control_audit": sub.control_audit, "field_checks": sub.field_checks,
+            "analytical_note": sub.analytical_note}
+
+
+def _report_url(document: Document, year: int, org: Organization, request) -> str:
+    url = reverse("monitoring-report", args=[document.code, year])
+    return url + (f"?org={org.code}" if org.pk != document.developer_id or request.user.is_superuser else "")
+
+
+def _other_orgs(user, document: Document, org: Organization) -> list[Organization]:
+    """Other organizations of this user that report on the document (to switch between them)."""
+    if user.is_superuser:
+        return [o for o in [document.developer, *document.co_executors.all()] if o.pk != org.pk]
+    mine = user_organization_ids(user)
+    return [o for o in [document.developer, *document.co_executors.all()] if o.pk in mine and o.pk != org.pk]
+
+
+def _co_submissions(period: ReportingPeriod, document: Document) -> list[tuple[Organization, Submission | None]]:
+    """The developer's view of its co-executors' information; drafts are not shown (W1)."""
+    subs = {s.organization_id: s for s in Submission.objects.filter(
+        period=period, level=SubmissionLevel.CO_EXECUTOR).exclude(status=SubmissionStatus.DRAFT)}
+    return [(o, subs.get(o.pk)) for o in document.co_executors.order_by("code")]
+
+
+def _consolidate(request, period, document, year, org):
+    if org.pk != document.developer_id:
+        messages.error(request, _("Only the developer consolidates the report (cl. 242, 255, 265)."))
+        return redirect(_report_url(document, year, org, request))
+    try:
+        result = sv.do_consolidate_report(period, acting_user=request.user)
+    except sv.MonitoringRefused as exc:
+        for p in exc.problems:
+            messages.error(request, p)
+    else:
+        messages.success(request, _("Consolidated from the accepted information of: %(orgs)s.")
+                         % {"orgs": ", ".join(result.merged_from) or "—"})
+        if result.missing:
+            messages.warning(request, _("Not yet accepted, so not included: %(orgs)s.")
+                             % {"orgs": ", ".join(result.missing)})
+        for c in result.conflicts:
+            messages.warning(request, c)
+    return redirect(_report_url(document, year, org, request))
+
+
+@login_required
+def open_period(request, code: str, year: int):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    document = access_document_by_code(request.user, code)
+    year = _year(year, document)
+    try:
+        result = sv.do_open_reporting_period(document, year, acting_user=request.user,
+                                             reason=request.POST.get("reason", ""))
+    except sv.MonitoringRefused as exc:
+        for p in exc.problems:
+            messages.error(request, p)
+    else:
+        messages.success(request, _("The reporting period %(year)s is open: %(n)s obligations added to the calendar.")
+                         % {"year": year, "n": result.obligations_created})
+    nxt = request.POST.get("next", "")
+    if nxt and url_has_allowed_host_and_scheme(nxt, allowed_hosts={request.get_host()}):
+        return redirect(nxt)
+    return redirect("monitoring-overview", code=document.code, year=year)
+
+
+# --------------------------------------------------------------------------------------------------
+# Review by the recipient
+# --------------------------------------------------------------------------------------------------
+
+
+def _may_view_submission(user, sub: Submission) -> bool:
+    """W1: the reporting organization always; its recipient and the authorized bodies once submitted."""
+    if user.is_superuser:
+        return True
+    orgs = user_organization_ids(user)
+    if sub.organization_id in orgs:
+        return True
+    if sub.status == SubmissionStatus.DRAFT:
+        return False
+    return sub.recipient_id in orgs or _authority_member(user)
+
+
+@login_required
+def submission_detail(request, pk: int):
+    sub = get_object_or_404(
+        Submission.objects.select_related("period__document__developer", "organization", "recipient", "signed_by",
+                                          "decided_by", "obligation"), pk=pk)
+    document = sub.period.document
+    if not visible_documents(request.user).filter(pk=document.pk).exists() or not _may_view_submission(request.user, sub):
+        raise Http404("No such submission")
+    errors: dict[str, list[str]] = defaultdict(list)
+    if request.method == "POST":
+        action = request.POST.get("action")
+        try:
+            if action == "accept":
+                sv.do_accept_report(sub, acting_user=request.user)
+                messages.success(request, _("The report is accepted and locked."))
+            elif action == "return":
+                sv.do_return_report(sub, acting_user=request.user, comments=request.POST.get("comments", ""))
+                messages.success(request, _("The report is returned to %(org)s with your comments.")
+                                 % {"org": sub.organization.name})
+            elif action == "reopen":
+                sv.do_reopen_report(sub, acting_user=request.user, reason=request.POST.get("reopen_reason", ""))
+                messages.success(request, _("The report is reopened; %(org)s may change it and submit it again.")
+                                 % {"org": sub.organization.name})
+            else:
+                raise Http404
+        except sv.MonitoringRefused as exc:
+            errors[action].extend(exc.problems)
+        else:
+            return redirect("monitoring-submission", pk=sub.pk)
+    roles = sv.roles_in(request.user, sub.recipient)
+    is_recipient = request.user.is_superuser or bool(roles & set(sv.EDITORS))
+    ind_lines = list(sub.indicator_lines.select_related("indicator").order_by("indicator__order", "indicator__code"))
+    for x in ind_lines:
+        plan = x.effective_plan
+        x.verdict = ach.assess_indicator(plan, x.fact, x.indicator.polarity, baseline=x.indicator.baseline_value,
+                                         range_low=x.indicator.range_low, range_high=x.indicator.range_high) \
+            if plan is not None and x.fact is not None else None
+        x.status_label = INDICATOR_STATUS.get(str(x.verdict.status), "") if x.verdict else ""
+        x.calc = _calc(x.verdict.calculation) if x.verdict else None
+    mea_lines = list(sub.measure_lines.select_related("measure").order_by("measure__order", "measure__code"))
+    fin_lines = list(sub.financing_lines.select_related("financing__measure").order_by(
+        "financing__measure__code", "financing__source"))
+    for x in (*ind_lines, *mea_lines, *fin_lines):  # numbers without trailing zeros
+        x.shown = {name: _plain(getattr(x, name, None)) for name in (
+            "plan", "corrected_plan", "fact", "fact_quantity", "absorbed")}
+    history = list(sub.history.select_related("history_user").order_by("history_date", "history_id"))
+    status_labels = dict(SubmissionStatus.choices)
+    shows_forms = is_recipient and sub.status in (SubmissionStatus.SUBMITTED, SubmissionStatus.ACCEPTED)
+    return render(request, "web/monitoring/submission.html", {
+        "problems": [] if shows_forms else [p for ps in errors.values() for p in ps],
+        "sub": sub, "document": document, "period": sub.period,
+        "ind_lines": ind_lines,
+        "mea_lines": mea_lines, "fin_lines": fin_lines,
+        "findings": sv.check_report(sub) if sub.status != SubmissionStatus.ACCEPTED else [],
+        "signature_ok": sv.verify_signature(sub) if sub.content_hash else None,
+        "is_recipient": is_recipient and sub.status != SubmissionStatus.DRAFT,
+        "is_authority_recipient": bool(sub.recipient.authority) or request.user.is_superuser,
+        "errors": errors, "posted": request.POST if request.method == "POST" else {},
+        "history": [(h, status_labels.get(h.status, h.status)) for h in history],
+    })
+
+
+# --------------------------------------------------------------------------------------------------
+# Consolidated view (roll-ups) and conclusion
+# --------------------------------------------------------------------------------------------------
+
+
+def _group_row(g: rollups.Group) -> dict[str, Any]:
+    statuses = dict(ExecutionStatus.choices)
+    return {
+        "key": g.key, "indicators": g.indicators, "measures": g.measures,
+        "statuses": [(statuses.get(k, _("not reported")), n) for k, n in g.measure_statuses.items()],
+        "average": _calc(g.average_achievement), "share": _calc(g.share_achieved),
+        "planned": g.planned, "absorbed": g.absorbed, "absorption": _calc(g.absorption),
+        "money_vs_result": MONEY_VS_RESULT.get(str(g.money_vs_result.status), str(g.money_vs_result.status)),
+        "money_rule": g.money_vs_result.rule,
+    }
+
+
+@login_required
+def overview(request, code: str, year: int):
+    document = access_document_by_code(request.user, code)
+    year = _year(year, document)
+    orgs = user_organization_ids(request.user)
+    if not (_authority_member(request.user) or document.developer_id in orgs):
+        return _refused(request, _("The consolidated results are shown to the authorized bodies and to the developer "
+                                   "of the document (cl. 242, 257)."), document)
+    by = request.GET.get("by", "body")
+    if by not in rollups.DIMENSIONS:
+        by = "body"
+    snap = rollups.load(document, year)
+    groups = [_group_row(g) for g in rollups.rollup(snap, by)]
+    body_groups = rollups.rollup(snap, "body") if by != "body" else None
+    bodies = [_group_row(g) for g in body_groups] if body_groups is not None else groups
+    none_label = _("not assigned")
+    chart = {
+        "bodies": [g["key"][0] if g["key"] else none_label for g in bodies],
+        "achievement": [number(g["average"]["value"]) for g in bodies],
+        "planned": [number(g["planned"]) for g in bodies],
+        "absorbed": [number(g["absorbed"]) for g in bodies],
+        "labels": {"achievement": _("Mean achievement, %"), "planned": _("Planned (corrected), mln tenge"),
+                   "absorbed": _("Absorbed, mln tenge")},
+    }
+    indicators = [{
+        "r": i, "plan": _calc(i.plan), "fact": _calc(i.fact), "achievement": _calc(i.verdict.calculation),
+        "status": INDICATOR_STATUS.get(str(i.verdict.status), str(i.verdict.status)), "status_code": str(i.verdict.status),
+    } for i in snap.indicators]
+    mism = rollups.mismatches(snap)
+    period = ReportingPeriod.objects.filter(document=document, year=year, quarter=0).first()
+    subs = (list(Submission.objects.filter(period=period).exclude(status=SubmissionStatus.DRAFT)
+                 .select_related("organization").order_by("level", "organization__code")) if period else [])
+    return render(request, "web/monitoring/overview.html", {
+        "document": document, "year": year, "by": by, "dimensions": [(d, DIMENSION_LABELS[d]) for d in rollups.DIMENSIONS],
+        "groups": groups, "indicators": indicators,
+        "sources": [(s, _calc(s.absorption)) for s in snap.sources],
+        "total": (snap.total, _calc(snap.total.absorption)) if snap.total else None,
+        "mismatches": [(MONEY_VS_RESULT[k], [(m, _calc(m.absorption), _calc(m.achievement)) for m in rows])
+                       for k, rows in mism.items()],
+        "chart": chart, "period": period, "subs": subs, "may_open": _may_open(request.user, document),
+        "years": list(document.years),
+    })
+
+
+class ConclusionTextForm(forms.Form):
+    position = forms.CharField(label=gettext_lazy("Position on the results and on the objectivity of the reasons"),
+                               required=False, widget=forms.Textarea(attrs={"rows": 5}),
+                               help_text=gettext_lazy("Annex 11 item 6; cl. 271(2)"))
+    conclusions = forms.CharField(label=gettext_lazy("Conclusions (evaluation) and proposals"), required=False,
+                                  widget=forms.Textarea(attrs={"rows": 5}),
+                                  help_text=gettext_lazy("Annex 11 item 7; cl. 271(3)"))
+
+
+_METRIC_ORDER = {k: n for n, k in enumerate(METRIC_LABELS)}
+
+
+def _criteria(conclusion: Conclusion | None) -> list[dict[str, Any]]:
+    if conclusion is None:
+        return []
+    result = []
+    for c in conclusion.criteria:
+        metrics = [{
+            "name": METRIC_LABELS.get(k, k), "key": k, "value": m["value"], "formula": m["formula"],
+            "inputs": [(name, "—" if v is None else v) for name, v in m["inputs"].items()],
+            "reason": m["reason"], "clause": m["clause"],
+        } for k, m in sorted(c["metrics"].items(), key=lambda km: _METRIC_ORDER.get(km[0], 99))]  # jsonb reorders
+        result.append({"number": c["number"], "title": CRITERIA_TITLES.get(c["number"], c["title"]),
+                       "clause": c["clause"], "metrics": metrics, "findings": c["findings"]})
+    return result
+
+
+@login_required
+def conclusion_page(request, code: str, year: int):
+    document = access_document_by_code(request.user, code)
+    year = _year(year, document)
+    final = request.GET.get("final") == "1" or request.POST.get("final") == "1"
+    authority = _authority_member(request.user)
+    conclusion = Conclusion.objects.filter(document=document, year=year, final=final).first()
+    may_write = request.user.is_superuser or request.user.memberships.filter(
+        organization__authority="state_planning", role__in=sv.EDITORS).exists()
+    form = ConclusionTextForm(request.POST or None, initial={
+        "position": conclusion.position if conclusion else "", "conclusions": conclusion.conclusions if conclusion else ""})
+    problems: list[str] = []
+    if request.method == "POST":
+        action = request.POST.get("action")
+        form.is_valid()  # every field is optional text
+        try:
+            with transaction.atomic():
+                if action == "compute":
+                    conclusion = do_draft_conclusion(document, year, acting_user=request.user, final=final)
+                    done = _("The criteria of cl. 271 are computed.")
+                elif action in ("save", "issue"):
+                    if conclusion is None:
+                        raise sv.MonitoringRefused(_("Compute the criteria first: there is no draft conclusion yet."))
+                    conclusion = do_write_conclusion(conclusion, acting_user=request.user,
+                                                     position=form.cleaned_data.get("position", ""),
+                                                     conclusions=form.cleaned_data.get("conclusions", ""))
+                    done = _("The text of the conclusion is saved.")
+                    if action == "issue":
+                        conclusion = do_issue_conclusion(conclusion, acting_user=request.user)
+                        done = _("The conclusion is issued.")
+                else:
+                    raise Http404
+        except sv.MonitoringRefused as exc:
+            conclusion = Conclusion.objects.filter(document=document, year=year, final=final).first()
+            for p in exc.problems:
+                name = next((n for n in ("position", "conclusions") if p.startswith(n + ":")), None)
+                if name:
+                    form.add_error(name, p)  # next to the field it names
+                else:
+                    problems.append(p)
+        else:
+            messages.success(request, done)
+            return redirect(reverse("monitoring-conclusion", args=[document.code, year]) + ("?final=1" if final else ""))
+    visible = conclusion is not None and (authority or conclusion.status == ConclusionStatus.ISSUED)  # W2
+    issued = conclusion is not None and conclusion.status == ConclusionStatus.ISSUED
+    if not may_write or issued:
+        for f in form.fields.values():
+            f.disabled = True
+    return render(request, "web/monitoring/conclusion.html", {
+        "document": document, "year": year, "final": final, "conclusion": conclusion if visible else None,
+        "criteria": _criteria(conclusion) if visible else [], "form": form, "problems": problems,
+        "may_write": may_write and not issued, "issued": issued,
+        "may_issue": request.user.is_superuser or request.user.memberships.filter(
+            organization__authority="state_planning", role=Role.HEAD).exists(),
+        "can_be_final": year == document.period_end,
+    })
+
+
