@@ -22,6 +22,8 @@ PUBLIC = [
 ]
 PLANNER = [
     ("/ru/documents/sbdp-moh-2025-2029/edit/", "editor-ru.png"),
+    ("/en/inbox/", "inbox-en.png"),
+    ("/kk/documents/sbdp-moh-2025-2029/report/2025/", "report-kk.png"),
 ]
 
 
