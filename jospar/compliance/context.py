@@ -95,5 +95,14 @@ def build_context(payload, *, today: dt.date | None = None) -> Context:
     query = assigned_query(payload)
     if query is not None:
         assigned = [remote_indicator(i) for i in _indicators(query & ~Q(document__code=payload.code))]
-    return Context(today=today or dt.date.today(), orgs=orgs, official_ranks=ranks, remote=remote,
-                   higher_documents=higher, child_documents=children, assigned=assigned)
+    context = Context(today=today or dt.date.today(), orgs=orgs, official_ranks=ranks, remote=remote,
+                      higher_documents=higher, child_documents=children, assigned=assigned)
+    for extend in CONTEXT_EXTENSIONS:
+        context = extend(context, payload) or context
+    return context
+
+
+# Other apps add the data their rules need (e.g. jospar.analysis attaches the analysis stage for V-02..V-08):
+# each extension takes (context, payload) and returns the context (or None to keep it). Registered once, in
+# the app's ready().
+CONTEXT_EXTENSIONS: list = []

@@ -32,6 +32,9 @@ ITEM_KINDS = {
     "indicator": gettext_noop("Indicator"),
     "measure": gettext_noop("Measure"),
     "financing": gettext_noop("Financing"),
+    "factor": gettext_noop("Factor"),
+    "swot": gettext_noop("SWOT item"),
+    "problem": gettext_noop("Problem"),
 }
 SEVERITIES = {"error": gettext_noop("error"), "warning": gettext_noop("warning")}
 LANGUAGES = ("kk", "ru", "en")

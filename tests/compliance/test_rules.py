@@ -457,7 +457,8 @@ def test_one_flaw_makes_its_rule_fire_on_the_named_item(rule_id, doc_type, flaw,
 
 
 def test_every_registered_rule_has_a_failing_case_in_the_table():
-    assert set(REGISTRY) == {c[0] for c in CASES}
+    analysis = {"V-02", "V-03", "V-04", "V-05", "V-06", "V-07", "V-08"}  # tests/analysis/test_rules.py
+    assert set(REGISTRY) - analysis == {c[0] for c in CASES}
 
 
 def test_every_rule_cites_a_clause_or_annex_and_has_a_known_severity():

@@ -21,6 +21,8 @@ class Command(BaseCommand):
                 result = do_import_document(payload, reason="demo data")
                 state = "created" if result.created else ("updated" if result.changed else "unchanged")
                 self.stdout.write(f"  {payload.code}: {state}")
+            from jospar.demo.analysis import load_demo_analysis
+            self.stdout.write("\n".join(f"  {code} analysis: {state}" for code, state in load_demo_analysis()))
             orgs = {o.code: o for o in Organization.objects.all()}
             for row in DEMO_USERS:
                 user = User.objects.filter(username=row["username"]).first() or User(username=row["username"])
