@@ -20,7 +20,15 @@ port=${JOSPAR_TEST_PG_PORT:-$(( 54000 + RANDOM % 1000 ))}
 trap 'scripts/pg.sh stop "$pgdir"' EXIT
 pg_url=$(scripts/pg.sh start "$pgdir" "$port" | tail -n 1)
 
-echo "== tests on SQLite"
-.venv/bin/python -m pytest "$@"
-echo "== tests on PostgreSQL ($pg_url)"
-JOSPAR_DATABASE_URL="$pg_url" .venv/bin/python -m pytest "$@"
+# The two databases run side by side (one core each); their reports are printed one after the other.
+echo "== tests on SQLite and on PostgreSQL ($pg_url), in parallel"
+mkdir -p var
+.venv/bin/python -m pytest "$@" >var/test-sqlite.log 2>&1 &
+sqlite_pid=$!
+JOSPAR_DATABASE_URL="$pg_url" .venv/bin/python -m pytest "$@" >var/test-postgresql.log 2>&1 &
+pg_pid=$!
+sqlite_rc=0; wait $sqlite_pid || sqlite_rc=$?
+pg_rc=0; wait $pg_pid || pg_rc=$?
+echo "== SQLite (exit $sqlite_rc)"; cat var/test-sqlite.log
+echo "== PostgreSQL (exit $pg_rc)"; cat var/test-postgresql.log
+[ "$sqlite_rc" = 0 ] && [ "$pg_rc" = 0 ]

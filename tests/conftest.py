@@ -10,6 +10,12 @@ from jospar.interchange import schema as s
 
 
 @pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    """Hashing with the production hasher costs up to a second per user; tests need no strength."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _empty_cache():
     """Rate-limit counters live in the cache: every test starts with none."""
     from django.core.cache import cache

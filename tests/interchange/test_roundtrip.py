@@ -14,7 +14,7 @@ from jospar.planning.models import Document, Indicator
 from .strategies import payloads
 
 PROPERTY = settings(
-    max_examples=40, deadline=None,
+    max_examples=25, deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 
