@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from . import discussion, editor, indicators, jobs, views
+from . import discussion, editor, forms_views, indicators, jobs, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -13,6 +13,8 @@ urlpatterns = [
     path("documents/<slug:code>/", views.document_detail, name="document-detail"),
     path("documents/<slug:code>/indicators/<str:indicator_code>/", indicators.indicator_detail,
          name="indicator-detail"),
+    path("documents/<slug:code>/forms/", forms_views.forms_page, name="forms-page"),
+    path("documents/<slug:code>/forms/<str:annex>.<str:fmt>", forms_views.form_download, name="form-download"),
     path("documents/<slug:code>/proposals/", discussion.proposal_submit, name="proposal-submit"),
     path("documents/<slug:code>/proposals/<int:pk>/answer/", discussion.proposal_answer, name="proposal-answer"),
     path("documents/<slug:code>/edit/", editor.document_edit, name="document-edit"),
