@@ -57,7 +57,8 @@ class DocumentForm(ReasonMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["territory"].queryset = Territory.objects.filter(parent__isnull=True)
-        self.fields["parents"].queryset = Document.objects.exclude(pk=self.instance.pk).only("code", "title")
+        self.fields["parents"].queryset = Document.objects.exclude(pk=self.instance.pk).only(
+            "code", "title", "period_start", "period_end")
         self.fields["co_executors"].widget.attrs["size"] = 8
         self.fields["title_kk"].required = True
 

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import render
 
 from jospar.planning.access import access_document_by_code, sees_restricted_items, visible_documents
@@ -13,11 +14,17 @@ from jospar.planning.services import editor_organization_ids, why_not_editable
 from .discussion import ProposalForm
 
 
+def _count_of(model):
+    rows = model.objects.filter(document=OuterRef("pk")).order_by().values("document").annotate(c=Count("pk"))
+    return Coalesce(Subquery(rows.values("c"), output_field=IntegerField()), 0)
+
+
 def home(request):
     documents = (
         visible_documents(request.user)
         .select_related("developer", "territory")
-        .annotate(indicator_count=Count("indicators", distinct=True), measure_count=Count("measures", distinct=True))
+        # two correlated counts: one Count over both relations would join indicators x measures per document
+        .annotate(indicator_count=_count_of(Indicator), measure_count=_count_of(Measure))
         .order_by("type", "code")
     )
     by_type: dict[str, list] = defaultdict(list)
