@@ -129,8 +129,10 @@ class PlanData:
 
     def district_rows(self, indicator: Indicator) -> list[Indicator]:
         by_id = {i.pk: i for i in self.indicators}
-        return [by_id[link.child_id] for link in self.children.get(indicator.pk, ())
+        rows = [by_id[link.child_id] for link in self.children.get(indicator.pk, ())
                 if link.dimension == DecompositionDimension.DISTRICT and link.child_id in by_id]
+        # the official order of districts: by their KATO code (the same on every database)
+        return sorted(rows, key=lambda i: (i.order, i.territory.kato if i.territory else "", i.code))
 
     def indicators_of_goal(self, goal: Goal, kinds: tuple[str, ...]) -> list[Indicator]:
         return [i for i in self.main_indicators(kinds) if i.goal_id == goal.pk]

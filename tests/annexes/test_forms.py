@@ -132,7 +132,7 @@ def test_district_breakdown_numbers_each_district_under_its_indicator(rdp):
     head = find_row(ws, "indicator-total:TI-2")
     nura, abai = find_row(ws, f"indicator:TI-2.D{NURA}"), find_row(ws, f"indicator:TI-2.D{ABAI}")
     assert ws.cell(head, 1).value == "1" and ws.cell(head, 2).value == "Нысаналы индикатор: Мектеп орындары"
-    assert (ws.cell(nura, 1).value, ws.cell(abai, 1).value) == ("1.1.", "1.2.")
+    assert (ws.cell(abai, 1).value, ws.cell(nura, 1).value) == ("1.1.", "1.2.")  # districts in KATO order
     assert ws.cell(nura, 2).value.startswith("Аудан (облыстық маңызы бар қала): ")
     assert [ws.cell(nura, c).value for c in (4, 5, 6)] == [2.5, 2.5, 2.1]
     assert ws.cell(head - 1, 1).value == "1" and ws.cell(head - 1, 7).value == "7"  # the column-number row
