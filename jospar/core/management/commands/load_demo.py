@@ -37,6 +37,14 @@ class Command(BaseCommand):
                     Membership.objects.get_or_create(
                         user=user, organization=orgs[row["organization"]], role=row.get("role", "viewer")
                     )
+            # the 2025 reporting year is open, so that every demo login has obligations in its inbox
+            from jospar.monitoring.services import do_open_reporting_period
+            from jospar.planning.models import Document
+
+            authority = User.objects.get(username="mne-planner")
+            for document in Document.objects.filter(type__in=("ndp", "concept", "sbdp", "rdp"),
+                                                    status="in_force", period_start__lte=2025, period_end__gte=2025):
+                do_open_reporting_period(document, 2025, acting_user=authority, reason="demo: 2025 reporting year")
         self.stdout.write(self.style.SUCCESS("Demo loaded. Logins (username / password / organization / role):"))
         for row in DEMO_USERS:
             self.stdout.write(
