@@ -34,6 +34,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from jospar.core.history import stamp as _stamp
 from jospar.core.models import Organization
 from jospar.core.permissions import writing_organization_ids
 from jospar.planning.models import Document, Goal, Indicator, Measure
@@ -77,13 +78,6 @@ def _require_writer(user, document: Document) -> None:
     if not user.has_perm("planning.change_document", document):
         raise NotAllowed(_("Only the planners of the developer may change the analysis and the risks of %(document)s.")
                          % {"document": document.code})
-
-
-def _stamp(obj, user, reason: str) -> None:
-    if user is not None:
-        obj._history_user = user
-    if reason:
-        obj._change_reason = reason
 
 
 def _save(obj, user, reason: str):

@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
+from jospar.core.history import stamp
 from jospar.monitoring.achievement import reached
 from jospar.planning.models import Document, Financing, Indicator, IndicatorValue, Measure
 
@@ -415,8 +416,7 @@ def do_apply_workbook(content: bytes, *, organization, acting_user=None, reason:
             else:
                 setattr(obj, c.field, "" if c.new is None and c.field in ("reason", "reason_unabsorbed") else c.new)
         for obj in objects.values():
-            obj._history_user = acting_user
-            obj._change_reason = why
+            stamp(obj, acting_user, why)
             obj.full_clean(validate_unique=False)
             obj.save()
         result.written = True

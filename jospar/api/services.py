@@ -15,6 +15,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from jospar.core.history import stamp
 from jospar.planning.models import Financing, IndicatorValue
 
 from .models import ApiToken
@@ -94,8 +95,7 @@ def _apply(obj, changes: dict[str, Any], allowed: tuple[str, ...], *, acting_use
             setattr(obj, name, value)
             changed.append(name)
     if changed:
-        obj._history_user = acting_user
-        obj._change_reason = reason
+        stamp(obj, acting_user, reason)
         obj.save(update_fields=changed)
     return changed
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_tasks import task
 
 from .models import Job, JobStatus
@@ -55,7 +55,8 @@ def run_job(job_id: int) -> None:
 
     Job.objects.filter(pk=job.pk).update(status=JobStatus.RUNNING)
     try:
-        result = HANDLERS[job.kind](job, progress)
+        with translation.override(job.created_by.preferred_language):  # messages in the user's language
+            result = HANDLERS[job.kind](job, progress)
     except JobFailed as exc:
         Job.objects.filter(pk=job.pk).update(status=JobStatus.FAILED, message=str(exc)[:500],
                                              result={"details": exc.details}, finished_at=timezone.now())

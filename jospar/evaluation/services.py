@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from jospar.core.history import stamp as _stamp
 from jospar.core.models import Authority, Role
 from jospar.monitoring import rollups
 from jospar.monitoring.services import EDITORS, MonitoringRefused
@@ -26,11 +27,6 @@ def _require_state_planning(user) -> None:
         raise MonitoringRefused(
             _("%(user)s may not draft a conclusion: only the authorized body for state planning does "
               "(cl. 242, 257; Annex 11).") % {"user": getattr(user, "username", "-")})
-
-
-def _stamp(obj, user, reason: str) -> None:
-    obj._history_user = user if getattr(user, "is_authenticated", False) else None
-    obj._change_reason = reason[:100]
 
 
 @transaction.atomic

@@ -24,6 +24,7 @@ from django.db import transaction
 from django.db.models import Model, Prefetch
 from pydantic import ValidationError
 
+from jospar.core.history import stamp
 from jospar.core.models import Official, OfficialRank, Organization, Territory
 from jospar.planning.choices import Polarity
 from jospar.planning.models import (
@@ -351,10 +352,7 @@ class _Writer:
         self.changes: Counter = Counter()
 
     def _stamp(self, obj: Model) -> None:
-        if self.reason:
-            obj._change_reason = self.reason
-        if self.user is not None:
-            obj._history_user = self.user
+        stamp(obj, self.user, self.reason)
 
     def save(self, obj: Model | None, model: type[Model], values: dict[str, Any]) -> Model:
         """Create, or update only when some value differs (so a re-import writes nothing)."""

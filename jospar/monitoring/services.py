@@ -40,6 +40,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from jospar.core.history import stamp as _stamp
 from jospar.core.models import Authority, Membership, Organization, OrganizationKind, Role
 from jospar.planning.models import Document, Financing, Indicator, IndicatorValue, Measure
 
@@ -250,11 +251,6 @@ def get_period(document: Document, year: int, quarter: int = 0) -> ReportingPeri
 # --------------------------------------------------------------------------------------------------
 # Report lines
 # --------------------------------------------------------------------------------------------------
-
-
-def _stamp(obj, user, reason: str) -> None:
-    obj._history_user = user if getattr(user, "is_authenticated", False) else None
-    obj._change_reason = reason[:100]
 
 
 def _level_for(document: Document, organization: Organization) -> str:

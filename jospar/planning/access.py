@@ -83,6 +83,18 @@ def sees_restricted_items(user, document: Document) -> bool:
     return document.co_executors.filter(pk__in=orgs).exists()
 
 
+def documents_showing_restricted(user, document_ids) -> set[int]:
+    """Of these documents, the ids of those whose restricted items this user may see (one query at most)."""
+    ids = set(document_ids)
+    if not ids or sees_everything(user):
+        return ids
+    orgs = user_organization_ids(user)
+    if not orgs:
+        return set()
+    return set(Document.objects.filter(pk__in=ids).filter(Q(developer_id__in=orgs) | Q(co_executors__in=orgs))
+               .values_list("pk", flat=True))
+
+
 def visible_items(user, document: Document, queryset: QuerySet) -> QuerySet:
     """The items of `queryset` (with a `confidentiality` field) that this user may see in this document."""
     if sees_restricted_items(user, document):

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import Model
 from django.utils.translation import gettext_lazy as _
 
+from jospar.core.history import stamp as _stamp
 from jospar.core.models import Role
 
 from .choices import DocumentStatus
@@ -60,12 +61,6 @@ def current_version(obj: Model) -> int | None:
     if obj.pk is None or not hasattr(obj, "history"):
         return None
     return obj.history.order_by("-history_id").values_list("history_id", flat=True).first()
-
-
-def _stamp(obj: Model, user, reason: str) -> None:
-    obj._history_user = user
-    if reason:
-        obj._change_reason = reason
 
 
 def do_save_item(

@@ -10,7 +10,12 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from jospar.monitoring.achievement import assess_indicator
-from jospar.planning.access import access_document_by_code, visible_documents, visible_items
+from jospar.planning.access import (
+    access_document_by_code,
+    documents_showing_restricted,
+    visible_documents,
+    visible_items,
+)
 from jospar.planning.models import DecompositionLink, Indicator, IndicatorValue
 
 from .charts import REGION_TILES, number
@@ -50,21 +55,25 @@ def indicator_detail(request, code: str, indicator_code: str):
         year = document.period_start
 
     visible_docs = visible_documents(request.user)
-    parents = (DecompositionLink.objects.filter(child=indicator, parent__document__in=visible_docs)
-               .select_related("parent__document"))
+    parents = list(DecompositionLink.objects.filter(child=indicator, parent__document__in=visible_docs)
+                   .select_related("parent__document"))
     child_links = list(
         DecompositionLink.objects.filter(parent=indicator, child__document__in=visible_docs)
         .select_related("child__document", "child__territory", "child__responsible")
         .order_by("child__territory__kato", "child__code")
     )
+    # a linked indicator of another document is restricted as its own document says (cl. 231-233)
+    shown = documents_showing_restricted(
+        request.user, {link.parent.document_id for link in parents} | {link.child.document_id for link in child_links})
+    parents = [link for link in parents if link.parent.confidentiality == "open" or link.parent.document_id in shown]
+    child_links = [link for link in child_links
+                   if link.child.confidentiality == "open" or link.child.document_id in shown]
     child_values = {v.indicator_id: v for v in IndicatorValue.objects.filter(
         indicator__in=[link.child_id for link in child_links], year=year, quarter=0)}
     children = []
     tiles = []
     for link in child_links:
         child = link.child
-        if child.confidentiality != "open" and not request.user.is_authenticated:
-            continue
         value = child_values.get(child.pk)
         verdict = _verdict(child, value)
         children.append((link, value, verdict))

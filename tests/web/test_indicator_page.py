@@ -10,7 +10,7 @@ from jospar.interchange import schema as s
 from jospar.interchange.services import do_import_document
 from jospar.planning.models import Indicator
 
-from ..conftest import small_payload
+from ..conftest import member, small_payload
 
 pytestmark = pytest.mark.django_db
 
@@ -68,3 +68,17 @@ def test_an_unknown_indicator_is_not_found(client, reference):
     do_import_document(small_payload())
     assert client.get("/en/documents/sbdp-test/indicators/NOPE/").status_code == 404
     assert Indicator.objects.count() == 2
+
+
+def test_a_restricted_lower_indicator_of_another_body_stays_hidden_from_unrelated_bodies(client, reference):
+    do_import_document(small_payload())  # developer moh, co-executor edu
+    lower = small_payload(code="rdp-lower", developer="akimat-karaganda", co_executors=[])
+    lower.indicators = [s.IndicatorItem(
+        code="SECRET-1", kind="target", confidentiality="official_use", title={"en": "Restricted breakdown"},
+        parents=[{"indicator": "sbdp-test:TI-1", "kind": "contribution"}])]
+    lower.measures = []
+    do_import_document(lower)
+    client.force_login(member("labour", "mlsp"))  # sees both documents (in force), is in neither
+    assert "SECRET-1" not in client.get("/en/documents/sbdp-test/indicators/TI-1/").content.decode()
+    client.force_login(member("karaganda", "akimat-karaganda"))  # the lower document's developer
+    assert "SECRET-1" in client.get("/en/documents/sbdp-test/indicators/TI-1/").content.decode()
