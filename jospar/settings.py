@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "jospar.compliance",
     "jospar.monitoring",
     "jospar.evaluation",
+    "jospar.development",
     "jospar.annexes",
     "jospar.interchange",
     "jospar.api",

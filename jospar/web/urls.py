@@ -22,6 +22,7 @@ urlpatterns = [
     path("documents/<slug:code>/edit/<slug:kind>/<int:pk>/", editor.item_edit, name="item-edit"),
     path("documents/<slug:code>/edit/<slug:kind>/<int:pk>/delete/", editor.item_delete, name="item-delete"),
     path("", include("jospar.web.monitoring_urls")),
+    path("development/", include("jospar.development.urls")),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
 ]
