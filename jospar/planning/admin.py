@@ -7,6 +7,8 @@ from .models import (
     DecompositionLink,
     Direction,
     Document,
+    FinancialNeed,
+    FinancialNeedAmount,
     Financing,
     Goal,
     Indicator,
@@ -14,9 +16,16 @@ from .models import (
     IndicatorValue,
     Measure,
     PublicProposal,
+    Resources,
     Section,
     Task,
 )
+
+
+class ResourcesInline(admin.TabularInline):
+    model = Resources
+    extra = 0
+    fields = ("year", "budget_expenditure", "national_project_expenditure", "staff")
 
 
 class SectionInline(TranslationTabularInline):
@@ -32,7 +41,7 @@ class DocumentAdmin(TranslatedHistoryAdmin):
     search_fields = ("code", "title_kk", "title_ru", "title_en")
     list_select_related = ("developer",)
     autocomplete_fields = ("developer", "co_executors", "territory", "parents", "previous_version")
-    inlines = [SectionInline]
+    inlines = [SectionInline, ResourcesInline]
 
 
 @admin.register(Section)
@@ -99,7 +108,8 @@ class IndicatorAdmin(TranslatedHistoryAdmin):
     list_filter = ("kind", "polarity", "accumulation", "in_strategic_map", "document__type")
     search_fields = ("code", "title_kk", "title_ru", "title_en", "document__code")
     list_select_related = ("document", "responsible", "territory")
-    autocomplete_fields = ("document", "direction", "goal", "task", "responsible", "responsible_official", "territory")
+    autocomplete_fields = ("document", "direction", "goal", "task", "responsible", "responsible_official", "territory",
+                           "initiator")
     inlines = [IndicatorValueInline, IndicatorCoExecutorInline, ChildLinkInline]
 
 
@@ -153,3 +163,37 @@ class PublicProposalAdmin(HistoryAdmin):
     list_select_related = ("document",)
     autocomplete_fields = ("document",)
     readonly_fields = ("submitted_at", "responded_at", "responded_by")
+
+
+@admin.register(Resources)
+class ResourcesAdmin(HistoryAdmin):
+    list_display = ("document", "year", "budget_expenditure", "national_project_expenditure", "staff")
+    list_filter = ("year",)
+    search_fields = ("document__code",)
+    list_select_related = ("document",)
+    autocomplete_fields = ("document",)
+
+
+class FinancialNeedAmountInline(admin.TabularInline):
+    model = FinancialNeedAmount
+    extra = 0
+    fields = ("year", "amount")
+
+
+@admin.register(FinancialNeed)
+class FinancialNeedAdmin(TranslatedHistoryAdmin):
+    list_display = ("document", "goal", "indicator", "priority")
+    list_filter = ("priority",)
+    search_fields = ("document__code", "goal__code", "indicator__code")
+    list_select_related = ("document", "goal", "indicator")
+    autocomplete_fields = ("document", "goal", "indicator")
+    inlines = [FinancialNeedAmountInline]
+
+
+@admin.register(FinancialNeedAmount)
+class FinancialNeedAmountAdmin(HistoryAdmin):
+    list_display = ("need", "year", "amount")
+    list_filter = ("year",)
+    search_fields = ("need__document__code",)
+    list_select_related = ("need", "need__document", "need__goal", "need__indicator")
+    autocomplete_fields = ("need",)

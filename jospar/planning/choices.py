@@ -121,3 +121,19 @@ class FinancingSource(models.TextChoices):
 class BudgetLevel(models.TextChoices):
     REPUBLICAN = "republican", _("Republican budget")
     LOCAL = "local", _("Local budget")
+
+
+class Attribution(models.TextChoices):
+    """The two types of indicators in the decomposition of a goal (cl. 60)."""
+
+    SINGLE_BODY = "single_body", _("Achievement depends on one state body")
+    MULTI_BODY = "multi_body", _("Achievement depends on several bodies and organisations")
+
+
+class Priority(models.IntegerChoices):
+    """Priority of a goal or target indicator in the financial need, the basis for financing limits (Annex 4
+    col. 14 and its footnote; cl. 119-120)."""
+
+    HIGH = 1, _("1: high (high expected effect, urgent)")
+    MEDIUM = 2, _("2: medium (medium expected effect, medium term)")
+    OTHER = 3, _("3: not belonging to priorities 1 and 2")

@@ -17,6 +17,7 @@ from jospar.core.models import Official, Organization, Territory
 
 from .choices import (
     Accumulation,
+    Attribution,
     BudgetLevel,
     Confidentiality,
     DataSourceType,
@@ -28,6 +29,7 @@ from .choices import (
     IndicatorKind,
     MethodStatus,
     Polarity,
+    Priority,
     ValueKind,
 )
 
@@ -258,6 +260,20 @@ class Indicator(models.Model):
     )
     budget_program_code = models.CharField(_("budget programme"), max_length=40, blank=True)
     sdg = models.CharField(_("SDG target"), max_length=20, blank=True, help_text=_("cl. 37(7), 88"))
+    attribution = models.CharField(
+        _("attribution"), max_length=20, choices=Attribution.choices, blank=True,
+        help_text=_("cl. 60: achievement depends on one state body or on several bodies and organisations"),
+    )
+    initiator = models.ForeignKey(
+        Organization, verbose_name=_("initiated by"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="initiated_indicators",
+        help_text=_("Regional plans: the body that asked for the indicator; a central body may only ask for "
+                    "indicators assigned to the region in a higher document (cl. 146)"),
+    )
+    district_statistics = models.BooleanField(
+        _("statistics by district"), default=True,
+        help_text=_("cl. 149: without official statistics by district the indicator is not broken down by district"),
+    )
     confidentiality = models.CharField(
         _("confidentiality"), max_length=20, choices=Confidentiality.choices, default=Confidentiality.OPEN
     )
@@ -451,6 +467,103 @@ class Financing(models.Model):
     @property
     def effective_plan(self):
         return self.corrected_plan if self.corrected_plan is not None else self.plan
+
+
+class Resources(models.Model):
+    """The "Resources" section of a state body plan for one year (cl. 117, Annex 3 section 4): total budget
+    expenditure in million tenge, of which for national projects, and the staff involved in the plan."""
+
+    document = models.ForeignKey(
+        Document, verbose_name=_("document"), on_delete=models.CASCADE, related_name="resources"
+    )
+    year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
+    budget_expenditure = models.DecimalField(
+        _("budget expenditure, mln tenge"), null=True, blank=True, validators=[MinValueValidator(0)], **MONEY_DIGITS
+    )
+    national_project_expenditure = models.DecimalField(
+        _("of which for national projects, mln tenge"), null=True, blank=True, validators=[MinValueValidator(0)],
+        **MONEY_DIGITS,
+    )
+    staff = models.PositiveIntegerField(_("staff involved"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("resources of a year")
+        verbose_name_plural = _("resources")
+        ordering = ["document", "year"]
+        constraints = [
+            models.UniqueConstraint(fields=["document", "year"], name="resources_unique_year"),
+            models.CheckConstraint(
+                condition=Q(national_project_expenditure__isnull=True) | Q(budget_expenditure__isnull=True)
+                | Q(national_project_expenditure__lte=F("budget_expenditure")),
+                name="resources_national_project_within_total",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.document.code} {self.year}"
+
+
+class FinancialNeed(models.Model):
+    """One row of Annex 4: the financing need of a goal or of a target indicator with its grounds, expected
+    effect, contribution to GDP and priority (cl. 119-120)."""
+
+    document = models.ForeignKey(
+        Document, verbose_name=_("document"), on_delete=models.CASCADE, related_name="financial_needs"
+    )
+    goal = models.ForeignKey(
+        Goal, verbose_name=_("goal"), null=True, blank=True, on_delete=models.CASCADE, related_name="financial_needs"
+    )
+    indicator = models.ForeignKey(
+        Indicator, verbose_name=_("target indicator"), null=True, blank=True, on_delete=models.CASCADE,
+        related_name="financial_needs",
+    )
+    priority = models.PositiveSmallIntegerField(_("priority"), choices=Priority.choices, null=True, blank=True)
+    grounds = models.TextField(_("grounds (instructions) for the need"), blank=True, help_text=_("Annex 4 col. 11"))
+    expected_effect = models.TextField(_("expected socio-economic effect"), blank=True, help_text=_("Annex 4 col. 12"))
+    gdp_contribution = models.TextField(
+        _("contribution to GDP growth"), blank=True,
+        help_text=_("Annex 4 col. 13: the contribution, or why the body does not affect GDP"),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("financial need")
+        verbose_name_plural = _("financial needs")
+        ordering = ["document", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(goal__isnull=False) & Q(indicator__isnull=True))
+                | (Q(goal__isnull=True) & Q(indicator__isnull=False)),
+                name="financial_need_goal_xor_indicator",
+            ),
+            models.UniqueConstraint(fields=["document", "goal"], name="financial_need_unique_goal"),
+            models.UniqueConstraint(fields=["document", "indicator"], name="financial_need_unique_indicator"),
+        ]
+
+    def __str__(self) -> str:
+        item = self.goal or self.indicator
+        return f"{self.document.code}: {item.code if item else '-'}"
+
+
+class FinancialNeedAmount(models.Model):
+    """The financing need of one row of Annex 4 for one year of the planning period, million tenge."""
+
+    need = models.ForeignKey(
+        FinancialNeed, verbose_name=_("financial need"), on_delete=models.CASCADE, related_name="amounts"
+    )
+    year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
+    amount = models.DecimalField(_("amount, mln tenge"), validators=[MinValueValidator(0)], **MONEY_DIGITS)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("financial need of a year")
+        verbose_name_plural = _("financial need by year")
+        ordering = ["need", "year"]
+        constraints = [models.UniqueConstraint(fields=["need", "year"], name="financial_need_unique_year")]
+
+    def __str__(self) -> str:
+        return f"{self.need} {self.year}"
 
 
 class ProposalDecision(models.TextChoices):

@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register, translator
 
-from .models import Direction, Document, Goal, Indicator, Measure, Section, Task
+from .models import Direction, Document, FinancialNeed, Goal, Indicator, Measure, Section, Task
 
 
 @register(Document)
@@ -40,6 +40,11 @@ class MeasureTranslation(TranslationOptions):
     fields = ("title", "completion_form", "expected_result", "deadline_text", "unit")
 
 
+@register(FinancialNeed)
+class FinancialNeedTranslation(TranslationOptions):
+    fields = ("grounds", "expected_effect", "gdp_contribution")
+
+
 # The historical models of django-simple-history copy every column, so they carry the translations too.
 translator.register(Document.history.model, DocumentTranslation)
 translator.register(Section.history.model, SectionTranslation)
@@ -48,3 +53,4 @@ translator.register(Goal.history.model, GoalTranslation)
 translator.register(Task.history.model, TaskTranslation)
 translator.register(Indicator.history.model, IndicatorTranslation)
 translator.register(Measure.history.model, MeasureTranslation)
+translator.register(FinancialNeed.history.model, FinancialNeedTranslation)

@@ -20,6 +20,9 @@ def staff_client(client, reference, django_user_model):
     document = do_import_document(small_payload()).document
     member("moh-planner", "moh")
     document.proposals.create(author_name="Citizen", text="More polyclinics in villages")
+    document.resources.create(year=2025, budget_expenditure="120.5", national_project_expenditure="20", staff=42)
+    need = document.financial_needs.create(goal=document.goals.first(), priority=1, grounds_kk="Тапсырма")
+    need.amounts.create(year=2025, amount="10.250")
     user = django_user_model.objects.create_superuser("root", "root@example.kz", "x-root-pass-1")
     client.force_login(user)
     return client
