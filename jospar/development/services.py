@@ -1,0 +1,399 @@
+"""Writes of the development workflow: one transaction each, history stamped with the user and the reason.
+
+Who may do what (reads go through `jospar.planning.access`):
+- the developer's planners, heads and administrators (`planning.change_document`) start the workflow, move
+  it between steps, record the acts after approval (sent, published, methodology) and the changes;
+- a member with a writing role of a body records that body's agreement or review (cl. 75, 98, 105, 151);
+- a member with a writing role of the authorized body for strategic planning records the Annex 2 conclusion
+  on a draft concept (cl. 103).
+Every refusal is a `WorkflowRefused` whose message names the clause; nothing is written then.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from jospar.core.history import stamp
+from jospar.core.models import Authority, Organization
+from jospar.core.permissions import writing_organization_ids
+from jospar.planning.choices import DocumentStatus, DocumentType
+from jospar.planning.models import Document, ProposalDecision
+
+from .comparison import comparison
+from .models import (
+    ANNEX2_OPTIONAL,
+    ANNEX2_ROWS,
+    POSITIVE_DECISIONS,
+    Agreement,
+    ComparisonRow,
+    Conclusion,
+    Decision,
+    Milestone,
+    MilestoneKind,
+    Workflow,
+)
+from .steps import STEP_LABELS, STEPS, Step, next_step, process_for
+
+
+class WorkflowRefused(Exception):
+    """The change is not allowed; the message says why and names the clause."""
+
+
+def today() -> date:
+    return timezone.localdate()
+
+
+def _need_reason(reason: str) -> str:
+    reason = (reason or "").strip()
+    if not reason:
+        raise WorkflowRefused(_("Give the reason for this change: it is kept in the history."))
+    return reason
+
+
+def _need_developer(user, document: Document) -> None:
+    if not getattr(user, "is_authenticated", False) or not user.has_perm("planning.change_document", document):
+        raise WorkflowRefused(_("Only the planners of the developer of %(code)s may do this.") %
+                              {"code": document.code})
+
+
+def _workflow(document: Document) -> Workflow:
+    try:
+        return Workflow.objects.select_for_update().get(document=document)
+    except Workflow.DoesNotExist:
+        raise WorkflowRefused(_("The development of %(code)s has not been started.") %
+                              {"code": document.code}) from None
+
+
+def clause_label(clause: str) -> str:
+    """"cl. 98" as the reader's language writes it: "98-т." (kk), "п. 98" (ru), "cl. 98" (en)."""
+    from django.utils.translation import get_language
+
+    if not clause.startswith("cl. "):
+        return clause
+    number, lang = clause.removeprefix("cl. "), (get_language() or "kk")[:2]
+    return {"kk": f"{number}-т.", "ru": f"п. {number}"}.get(lang, clause)
+
+
+def step_label(step: str) -> str:
+    return _(STEP_LABELS[Step(step)])
+
+
+def authority_organization(authority: str) -> Organization | None:
+    return Organization.objects.filter(authority=authority, is_active=True).order_by("code").first()
+
+
+def _snapshot(document: Document) -> dict:
+    from jospar.interchange.services import export_document  # interchange imports planning: import late
+
+    return export_document(document).model_dump(mode="json")
+
+
+# --------------------------------------------------------------------------------------------------
+# Gates
+# --------------------------------------------------------------------------------------------------
+
+
+def required_agreements(workflow: Workflow) -> list[tuple[str, Organization | None, Agreement | None]]:
+    """Each body whose agreement is required (cl. 98, 105, 151), with its latest answer."""
+    process = process_for(workflow.document.type)
+    out = []
+    for actor in process.agrees:
+        org = authority_organization(actor) if actor in Authority.values else None
+        latest = (workflow.agreements.filter(organization=org).order_by("-received_on", "-pk").first()
+                  if org else None)
+        out.append((str(actor), org, latest))
+    return out
+
+
+def conclusion_required(workflow: Workflow) -> bool:
+    """cl. 103: a draft concept sent to the Administration of the President carries the Annex 2 conclusion."""
+    return workflow.document.type == DocumentType.CONCEPT and workflow.to_presidents_administration
+
+
+def gates(workflow: Workflow, target: Step) -> list[str]:
+    """Why the workflow may not enter `target` now; [] when it may (each reason names its clause)."""
+    current = Step(workflow.step)
+    reasons: list[str] = []
+    if current == Step.APPROVED:
+        return [_("An approved document changes only by a correction: record the change instead (cl. 205-214, "
+                  "122-123, 153-154).")]
+    if target == current:
+        return [_("The document is already at the step “%(step)s”.") % {"step": step_label(target)}]
+    if STEPS.index(target) > STEPS.index(current) and target != next_step(current):
+        return [_("The steps follow the order of cl. 3: the next step after “%(current)s” is “%(next)s”.") % {
+            "current": step_label(current), "next": step_label(next_step(current))}]
+    if STEPS.index(target) < STEPS.index(current):
+        return []  # a return to an earlier step (W2)
+    process = process_for(workflow.document.type)
+    document = workflow.document
+    if target == Step.AGREEMENT and process.public_discussion:
+        pending = document.proposals.filter(decision=ProposalDecision.PENDING).count()
+        if pending:
+            reasons.append(_("%(n)s proposal(s) of the public discussion have no answer yet: the draft is refined "
+                             "taking the proposals received into account (%(clause)s).") % {
+                "n": pending, "clause": clause_label(process.public_discussion_clause)})
+    if target == Step.APPROVAL:
+        for actor, org, latest in required_agreements(workflow):
+            name = org.name if org else actor
+            if latest is None:
+                reasons.append(_("No agreement of %(body)s has been recorded (%(clause)s).") % {
+                    "body": name, "clause": clause_label(process.agrees_clause)})
+            elif latest.decision not in POSITIVE_DECISIONS:
+                reasons.append(_("%(body)s did not agree on %(date)s (%(clause)s).") % {
+                    "body": name, "date": latest.received_on.strftime("%d.%m.%Y"),
+                    "clause": clause_label(process.agrees_clause)})
+        if conclusion_required(workflow) and not workflow.conclusions.exists():
+            reasons.append(_("The draft concept goes to the Administration of the President only with the conclusion "
+                             "of the authorized body for strategic planning in the form of Annex 2 (cl. 103)."))
+    return reasons
+
+
+# --------------------------------------------------------------------------------------------------
+# Writes
+# --------------------------------------------------------------------------------------------------
+
+
+def _sync_status(document: Document, step: Step, user, reason: str) -> None:
+    """The document's status follows the step (SPEC §19 [INFERRED]); an in-force document keeps its status."""
+    process = process_for(document.type)
+    if step == Step.APPROVED:
+        status = DocumentStatus.APPROVED
+    elif step == Step.DISCUSSION and process.public_discussion:
+        status = DocumentStatus.PUBLIC_DISCUSSION  # cl. 74, 99: open to proposals
+    elif step in (Step.AGREEMENT, Step.APPROVAL):
+        status = DocumentStatus.UNDER_AGREEMENT
+    else:
+        status = DocumentStatus.DRAFT
+    if document.status in (DocumentStatus.IN_FORCE, DocumentStatus.COMPLETED) or document.status == status:
+        return
+    document.status = status
+    stamp(document, user, reason)
+    document.save(update_fields=["status"])
+
+
+def do_start_workflow(
+    document: Document, *, acting_user, reason: str, on: date | None = None, approved_on: date | None = None,
+    to_presidents_administration: bool = True,
+) -> Workflow:
+    """Start the development of `document` at the initiation step (cl. 3), or register it as approved on
+    `approved_on` (an approved document whose changes are to be followed, cl. 122-123, 153-154)."""
+    reason = _need_reason(reason)
+    _need_developer(acting_user, document)
+    on = on or today()
+    with transaction.atomic():
+        if Workflow.objects.filter(document=document).exists():
+            raise WorkflowRefused(_("The development of %(code)s is already followed.") % {"code": document.code})
+        step = Step.APPROVED if approved_on else Step.INITIATION
+        workflow = Workflow(document=document, step=step, step_since=approved_on or on, started_on=on,
+                            to_presidents_administration=to_presidents_administration)
+        stamp(workflow, acting_user, reason)
+        workflow.save()
+        if approved_on:
+            _milestone(workflow, MilestoneKind.APPROVED, approved_on, acting_user, reason,
+                       snapshot=_snapshot(document))
+        else:
+            _sync_status(document, step, acting_user, reason)
+        return workflow
+
+
+def _milestone(workflow: Workflow, kind: str, on: date, user, reason: str, *, reference: str = "", note: str = "",
+               snapshot: dict | None = None) -> Milestone:
+    m = Milestone(workflow=workflow, kind=kind, version=workflow.document.version, on=on, reference=reference,
+                  note=note, snapshot=snapshot, recorded_by=user if getattr(user, "is_authenticated", False) else None)
+    stamp(m, user, reason)
+    m.save()
+    return m
+
+
+def do_advance_step(document: Document, target: str, *, acting_user, reason: str, on: date | None = None,
+                    act_reference: str = "") -> Workflow:
+    """Move the workflow to `target`: the next step of cl. 3 when its gates are open, or back to an earlier one."""
+    reason = _need_reason(reason)
+    _need_developer(acting_user, document)
+    try:
+        target = Step(target)
+    except ValueError:
+        raise WorkflowRefused(_("“%(step)s” is not a step of cl. 3; the steps are: %(steps)s.") % {
+            "step": target, "steps": ", ".join(s.value for s in STEPS)}) from None
+    on = on or today()
+    with transaction.atomic():
+        workflow = _workflow(document)
+        problems = gates(workflow, target)
+        if problems:
+            raise WorkflowRefused(" ".join(problems))
+        if on < workflow.step_since:
+            raise WorkflowRefused(_("The date %(on)s is before the current step began (%(since)s).") % {
+                "on": on.strftime("%d.%m.%Y"), "since": workflow.step_since.strftime("%d.%m.%Y")})
+        workflow.step, workflow.step_since = target, on
+        stamp(workflow, acting_user, reason)
+        workflow.save()
+        document.refresh_from_db()
+        _sync_status(document, target, acting_user, reason)
+        if target == Step.APPROVED:
+            _milestone(workflow, MilestoneKind.APPROVED, on, acting_user, reason, reference=act_reference,
+                       snapshot=_snapshot(document))
+        return workflow
+
+
+def do_record_agreement(document: Document, organization: Organization, decision: str, *, acting_user,
+                        received_on: date | None = None, reference: str = "", remarks: str = "",
+                        reason: str = "") -> Agreement:
+    """A body's agreement, agreement with remarks or refusal during the agreement step (cl. 75, 98, 105, 151)."""
+    if not getattr(acting_user, "is_authenticated", False) or not (
+            acting_user.is_superuser or organization.pk in writing_organization_ids(acting_user)):
+        raise WorkflowRefused(_("Only the planners of %(body)s may record its agreement.") % {
+            "body": organization.name})
+    if decision not in Decision.values:
+        raise WorkflowRefused(_("Unknown decision “%(d)s”.") % {"d": decision})
+    if decision == Decision.NOT_AGREED and not remarks.strip():
+        raise WorkflowRefused(_("Say why the draft is not agreed: the developer refines it on these remarks."))
+    received_on = received_on or today()
+    with transaction.atomic():
+        workflow = _workflow(document)
+        if workflow.step != Step.AGREEMENT:
+            raise WorkflowRefused(_("Agreements are recorded at the agreement step; %(code)s is at “%(step)s” "
+                                    "(cl. 3).") % {"code": document.code, "step": step_label(workflow.step)})
+        if organization.pk == document.developer_id:
+            raise WorkflowRefused(_("The developer does not agree its own draft."))
+        a = Agreement(workflow=workflow, organization=organization, decision=decision, received_on=received_on,
+                      reference=reference.strip(), remarks=remarks.strip(),
+                      recorded_by=acting_user)
+        stamp(a, acting_user, reason or decision)
+        a.save()
+        return a
+
+
+def do_record_conclusion(document: Document, *, acting_user, rows: dict[str, str], issued_on: date | None = None,
+                         reference: str = "", reason: str = "") -> Conclusion:
+    """The Annex 2 conclusion of the authorized body for strategic planning on a draft concept (cl. 103)."""
+    if document.type != DocumentType.CONCEPT:
+        raise WorkflowRefused(_("The Annex 2 conclusion is given on a draft concept only (cl. 103)."))
+    body = authority_organization(Authority.STRATEGIC_PLANNING)
+    if body is None or not getattr(acting_user, "is_authenticated", False) or not (
+            acting_user.is_superuser or body.pk in writing_organization_ids(acting_user)):
+        raise WorkflowRefused(_("Only the authorized body for strategic planning gives the Annex 2 conclusion "
+                                "(cl. 103)."))
+    clean = {key: (rows.get(key) or "").strip() for key, _label in ANNEX2_ROWS}
+    missing = [str(label) for key, label in ANNEX2_ROWS if key not in ANNEX2_OPTIONAL and not clean[key]]
+    if missing:
+        raise WorkflowRefused(_("Annex 2: fill in %(rows)s (rows 4-11 and 13 are required).") % {
+            "rows": "; ".join(missing)})
+    issued_on = issued_on or today()
+    with transaction.atomic():
+        workflow = _workflow(document)
+        if STEPS.index(Step(workflow.step)) < STEPS.index(Step.DRAFT):
+            raise WorkflowRefused(_("There is no draft to conclude on yet: %(code)s is at “%(step)s” (cl. 3, 103).")
+                                  % {"code": document.code, "step": step_label(workflow.step)})
+        c = Conclusion(workflow=workflow, organization=body, issued_on=issued_on, reference=reference.strip(),
+                       rows=clean, recorded_by=acting_user)
+        stamp(c, acting_user, reason or _("Annex 2 conclusion"))
+        c.save()
+        return c
+
+
+def do_record_act(document: Document, kind: str, *, acting_user, on: date | None = None, reference: str = "",
+                  note: str = "", reason: str = "") -> Milestone:
+    """The plan was sent to the authorized body, published, or its final methodology agreed (cl. 59, 122-123,
+    153-154), for the document's current version."""
+    _need_developer(acting_user, document)
+    if kind not in (MilestoneKind.SENT, MilestoneKind.PUBLISHED, MilestoneKind.METHODOLOGY):
+        raise WorkflowRefused(_("Unknown act “%(k)s”.") % {"k": kind})
+    on = on or today()
+    with transaction.atomic():
+        workflow = _workflow(document)
+        if workflow.step != Step.APPROVED:
+            raise WorkflowRefused(_("%(code)s is not approved yet: it is sent and published after approval "
+                                    "(cl. 122-123, 153-154).") % {"code": document.code})
+        start = workflow.milestones.filter(kind__in=[MilestoneKind.APPROVED, MilestoneKind.CHANGED]).order_by(
+            "-on", "-pk").first()
+        if start and on < start.on:
+            raise WorkflowRefused(_("The date %(on)s is before the approval or change it follows (%(start)s).") % {
+                "on": on.strftime("%d.%m.%Y"), "start": start.on.strftime("%d.%m.%Y")})
+        if kind == MilestoneKind.SENT and start and start.kind == MilestoneKind.CHANGED and \
+                document.type == DocumentType.RDP:
+            rows = list(start.comparison_rows.all())
+            unjustified = [r.number for r in rows if not r.justification.strip()]
+            if not rows or unjustified:
+                raise WorkflowRefused(_("A change of a regional plan is sent with its Annex 6 comparison table, "
+                                        "with a justification in every row; rows without one: %(rows)s "
+                                        "(cl. 132, Annex 6 expl. 7).") % {
+                    "rows": ", ".join(map(str, unjustified)) or "—"})
+        return _milestone(workflow, kind, on, acting_user, reason or kind, reference=reference.strip(),
+                          note=note.strip())
+
+
+def previous_content(workflow: Workflow) -> dict | None:
+    """The approved content to compare a change with: the previous version, else the last snapshot."""
+    document = workflow.document
+    if document.previous_version_id:
+        return _snapshot(document.previous_version)
+    last = workflow.milestones.filter(kind__in=[MilestoneKind.APPROVED, MilestoneKind.CHANGED],
+                                      snapshot__isnull=False).order_by("-on", "-pk").first()
+    return last.snapshot if last else None
+
+
+def do_record_change(document: Document, *, acting_user, reason: str, on: date | None = None,
+                     reference: str = "", justification: str = "") -> Milestone:
+    """Changes and additions to an approved document were made on `on`: the send and publish clocks restart
+    (cl. 122-123, 153-154); a regional plan's change carries its Annex 6 comparison table (cl. 132)."""
+    reason = _need_reason(reason)
+    _need_developer(acting_user, document)
+    on = on or today()
+    with transaction.atomic():
+        workflow = _workflow(document)
+        if workflow.step != Step.APPROVED:
+            raise WorkflowRefused(_("%(code)s is not approved yet: a draft is refined, not changed (cl. 3).") % {
+                "code": document.code})
+        last = workflow.milestones.filter(kind__in=[MilestoneKind.APPROVED, MilestoneKind.CHANGED]).order_by(
+            "-on", "-pk").first()
+        if last and document.version <= last.version:
+            raise WorkflowRefused(_("Version %(v)s of %(code)s is already recorded; save the corrected version "
+                                    "first (cl. 205).") % {"v": document.version, "code": document.code})
+        if last and on < last.on:
+            raise WorkflowRefused(_("The date %(on)s is before the last approval or change (%(last)s).") % {
+                "on": on.strftime("%d.%m.%Y"), "last": last.on.strftime("%d.%m.%Y")})
+        old = previous_content(workflow)
+        if old is None and document.type == DocumentType.RDP:
+            raise WorkflowRefused(_("No approved version of %(code)s is kept to build the Annex 6 comparison "
+                                    "table from (cl. 132).") % {"code": document.code})
+        new = _snapshot(document)
+        lines = comparison(old, new) if old is not None else []
+        if old is not None and not lines:
+            raise WorkflowRefused(_("Nothing differs from the approved version: there is no change to record "
+                                    "(cl. 132)."))
+        m = _milestone(workflow, MilestoneKind.CHANGED, on, acting_user, reason, reference=reference,
+                       note=document.correction_basis, snapshot=new)
+        if document.type == DocumentType.RDP:
+            default = (justification or document.correction_basis or "").strip()
+            ComparisonRow.objects.bulk_create([
+                ComparisonRow(change=m, number=n, element=line.element,
+                              current=line.current if line.kind != "add" else "",
+                              proposed=line.proposed if line.kind != "delete" else "", justification=default)
+                for n, line in enumerate(lines, start=1)])
+        return m
+
+
+def do_justify_rows(change: Milestone, justifications: dict[int, str], *, acting_user, reason: str = "") -> int:
+    """Write the justification (column 5) of rows of an Annex 6 comparison table (cl. 132, expl. 7)."""
+    document = change.workflow.document
+    _need_developer(acting_user, document)
+    with transaction.atomic():
+        rows = {r.number: r for r in change.comparison_rows.select_for_update()}
+        unknown = sorted(set(justifications) - set(rows))
+        if unknown:
+            raise WorkflowRefused(_("Annex 6 has no row %(rows)s.") % {"rows": ", ".join(map(str, unknown))})
+        if change.workflow.milestones.filter(kind=MilestoneKind.SENT, version=change.version).exists():
+            raise WorkflowRefused(_("This change was already sent with its comparison table (cl. 132, 153)."))
+        n = 0
+        for number, text in justifications.items():
+            row = rows[number]
+            if row.justification != text.strip():
+                row.justification = text.strip()
+                stamp(row, acting_user, reason or _("Annex 6 justification"))
+                row.save(update_fields=["justification"])
+                n += 1
+        return n
