@@ -45,6 +45,8 @@ class Command(BaseCommand):
             for document in Document.objects.filter(type__in=("ndp", "concept", "sbdp", "rdp"),
                                                     status="in_force", period_start__lte=2025, period_end__gte=2025):
                 do_open_reporting_period(document, 2025, acting_user=authority, reason="demo: 2025 reporting year")
+            from jospar.demo.development import load_demo_workflows
+            self.stdout.write("\n".join(f"  {code} workflow: {state}" for code, state in load_demo_workflows()))
         self.stdout.write(self.style.SUCCESS("Demo loaded. Logins (username / password / organization / role):"))
         for row in DEMO_USERS:
             self.stdout.write(
