@@ -1,8 +1,9 @@
 """The REST API of Jospar (django-ninja): /api/, its OpenAPI 3 schema at /api/openapi.json, docs at /api/docs.
 
-Routers: documents (with their indicators, values, measures, financing and history), organizations,
-territories, authentication. Monitoring submissions, compliance checks, official forms (annexes) and
-evaluations get their routers when those apps land.
+Routers: documents (with their indicators, values, measures, financing and history), their sections, goals
+and tasks (per-item writes), compliance checks, official forms (annexes), conclusions (evaluation), analysis
+and risks; monitoring (obligations, inbox, submissions: save, sign, accept, return, reopen); organizations,
+territories, authentication.
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ def _loc_path(loc) -> str:
     if parts and parts[0] in ("body", "query", "path", "header", "cookie", "form"):
         where = parts.pop(0)
         # ninja puts the name of the parameter first: drop it for the body schema and filter/pagination.
-        if parts and where in ("body", "query") and parts[0] in ("payload", "patch", "filters", "pagination",
+        if parts and where in ("body", "query") and parts[0] in ("payload", "patch", "filters", "pagination", "body",
                                                                "data"):
             parts.pop(0)
         prefix = "$" if where == "body" else f"$.{where}"
@@ -100,8 +101,24 @@ def _server_error(request, exc):
     return _respond(request, ApiError(500, [item("server_error")]))
 
 
-from .routers import auth, documents, reference  # noqa: E402  (the routers use `api` above)
+from .routers import (  # noqa: E402  (the routers use `api` above)
+    analysis,
+    auth,
+    checks,
+    documents,
+    evaluation,
+    forms,
+    items,
+    monitoring,
+    reference,
+)
 
 api.add_router("/auth", auth.router)
 api.add_router("/documents", documents.router)
+api.add_router("/documents", items.router)
+api.add_router("/documents", checks.router)
+api.add_router("/documents", forms.router)
+api.add_router("/documents", evaluation.router)
+api.add_router("/documents", analysis.router)
+api.add_router("/monitoring", monitoring.router)
 api.add_router("/", reference.router)

@@ -32,6 +32,14 @@ MESSAGES = {
     "rate_limited": _("Too many attempts: wait a minute and try again."),
     "bad_credentials": _("Wrong user name or password."),
     "server_error": _("Internal error: it has been logged; nothing was written."),
+    "wrong_status": _("This cannot be done while it is %(status)s; it can be done when it is: %(allowed)s."),
+    "not_a_reporter": _("%(organization)s is neither the developer nor a co-executor of %(document)s, so it has "
+                        "no report on it (cl. 42, 55)."),
+    "organization_required": _("Name the reporting organization (organization=...): you report for none or for "
+                               "several of the developer and co-executors of this document."),
+    "in_use": _("%(item)s is still used by %(users)s: move or delete them first; nothing was deleted."),
+    "exists": _("%(item)s already exists in this document."),
+    "form_refused": _("This form cannot be built: %(detail)s"),
 }
 
 WHY = {

@@ -14,13 +14,22 @@ from django.db.models import Model
 from django.utils.translation import gettext_lazy as _
 
 from jospar.core.history import stamp as _stamp
-from jospar.core.models import Role
+from jospar.core.permissions import (
+    EDITABLE_STATUSES,
+    WRITING_ROLES,
+    why_not_editable,
+    writing_organization_ids,
+)
 
 from .choices import DocumentStatus
 from .models import Document
 
-EDITABLE_STATUSES = (DocumentStatus.DRAFT, DocumentStatus.UNDER_AGREEMENT)
-EDITOR_ROLES = (Role.PLANNER, Role.HEAD, Role.ADMIN)
+__all__ = ["EDITABLE_STATUSES", "EDITOR_ROLES", "EditConflict", "NotAllowed", "can_change_document",
+           "current_version", "do_answer_proposal", "do_create_document", "do_delete_item", "do_save_item",
+           "do_submit_proposal", "editor_organization_ids", "why_not_editable"]
+
+# One set of write permissions for the editor and the API: the `rules` predicates of jospar.core.permissions.
+EDITOR_ROLES = WRITING_ROLES
 
 
 class NotAllowed(Exception):
@@ -36,20 +45,8 @@ class EditConflict(Exception):
 
 
 def editor_organization_ids(user) -> set[int]:
-    if not getattr(user, "is_authenticated", False):
-        return set()
-    return set(user.memberships.filter(role__in=EDITOR_ROLES).values_list("organization_id", flat=True))
-
-
-def why_not_editable(user, document: Document) -> str | None:
-    """None when the user may edit the document; otherwise the reason, for the page to show."""
-    if not getattr(user, "is_authenticated", False):
-        return str(_("Log in to edit documents."))
-    if document.status not in EDITABLE_STATUSES:
-        return str(_("An approved document changes only by a correction that makes a new version (cl. 205-214)."))
-    if user.is_superuser or document.developer_id in editor_organization_ids(user):
-        return None
-    return str(_("Only the planners of the developer may edit this document."))
+    """The organizations in which the user plans (planner, first head, administrator)."""
+    return writing_organization_ids(user)
 
 
 def can_change_document(user, document: Document) -> bool:
@@ -111,7 +108,7 @@ def do_delete_item(obj: Model, *, document: Document, acting_user, reason: str =
 
 
 def do_create_document(document: Document, *, acting_user, reason: str = "") -> Document:
-    if not (acting_user.is_superuser or document.developer_id in editor_organization_ids(acting_user)):
+    if not acting_user.has_perm("planning.add_document", document.developer):
         raise NotAllowed(str(_("You can create documents only for your own organization.")))
     document.status = DocumentStatus.DRAFT
     with transaction.atomic():
@@ -141,7 +138,7 @@ def do_answer_proposal(proposal, *, decision: str, response: str, acting_user):
     from django.utils import timezone
 
     document = proposal.document
-    if not (acting_user.is_superuser or document.developer_id in editor_organization_ids(acting_user)):
+    if not acting_user.has_perm("planning.change_document", document):
         raise NotAllowed(str(_("Only the planners of the developer may answer proposals.")))
     if decision != "pending" and not response.strip():
         raise NotAllowed(str(_("Say how the proposal was taken into account, or why not.")))

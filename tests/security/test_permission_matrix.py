@@ -1,5 +1,10 @@
 """The permission matrix, generated from ONE table: every role x every endpoint x whose document.
 
+Endpoints: documents (read, export, replace, create), items (indicators, measures, history, sections, a goal's
+change), facts and money (PATCH), compliance checks, official forms, the risk register (read and add), the
+monitoring report of 2025 (save the draft lines: the developer's report or the co-executor's information)
+and the list of one's obligations.
+
 Whose document ("scope"):
 - own:    the document of the user's organization (for the co-executor: the document it co-executes;
           for the public and the superuser: the Ministry of Health's) — a draft, so not published;
@@ -17,10 +22,12 @@ from __future__ import annotations
 
 import pytest
 
+from jospar.api.routers.items import goal_out
 from jospar.api.versions import etag, financing_version, payload_version, value_version
 from jospar.core.models import Role, User
 from jospar.interchange.services import do_import_document, export_document
-from jospar.planning.models import Document, Financing, IndicatorValue
+from jospar.monitoring.services import do_open_reporting_period
+from jospar.planning.models import Document, Financing, Goal, IndicatorValue
 from tests.api.conftest import api_client, plan
 from tests.conftest import member
 
@@ -38,6 +45,10 @@ P_ALL = (200, 200, 409)      # a published document is replaced only by a correc
 C_NONE = (403, 403, 403)
 C_OWN = (201, 403, 403)
 C_ALL = (201, 201, 201)
+A_NONE = (403, 404, 403)     # risk register: refused where seen, invisible where not
+A_OWN = (201, 404, 403)
+A_AUTH = (201, 403, 403)
+A_ALL = (201, 201, 201)
 
 #                 anonymous        viewer  planner head   coexec  authority superuser
 MATRIX = {
@@ -51,6 +62,14 @@ MATRIX = {
     "fact RI-1":  (W_ANON, W_NONE, W_OWN, W_OWN, W_NONE, W_AUTH, W_ALL),
     "absorbed":   (W_ANON, W_NONE, W_OWN, W_OWN, W_NONE, W_AUTH, W_ALL),
     "create":     (W_ANON, C_NONE, C_OWN, C_OWN, C_NONE, C_OWN, C_ALL),
+    "sections":   ((404, 404, 200), R_OWN, R_OWN, R_OWN, R_OWN, R_ALL, R_ALL),
+    "checks":     ((404, 404, 200), R_OWN, R_OWN, R_OWN, R_OWN, R_ALL, R_ALL),
+    "forms":      ((404, 404, 200), R_OWN, R_OWN, R_OWN, R_OWN, R_ALL, R_ALL),
+    "risks":      ((404, 404, 200), R_OWN, R_OWN, R_OWN, R_OWN, R_ALL, R_ALL),
+    "goal":       (W_ANON, W_NONE, W_OWN, W_OWN, W_NONE, W_AUTH, P_ALL),
+    "add risk":   (W_ANON, A_NONE, A_OWN, A_OWN, A_NONE, A_AUTH, A_ALL),
+    "report":     (W_ANON, W_NONE, W_OWN, W_OWN, W_OWN, W_AUTH, W_ALL),
+    "obligations": ((401,) * 3, R_ALL, R_ALL, R_ALL, R_ALL, R_ALL, R_ALL),
 }
 
 
@@ -71,10 +90,11 @@ def _user(role: str) -> User | None:
 
 
 def _documents(role: str) -> dict[str, str]:
-    do_import_document(plan("plan-moh", "moh", co_executors=("edu",)), reason="matrix")
-    do_import_document(plan("plan-mne", "mne"), reason="matrix")
-    do_import_document(plan("plan-other", "mci"), reason="matrix")
-    do_import_document(plan("plan-public", "mci", status="in_force"), reason="matrix")
+    opener = User.objects.create_superuser("opener", password="pw-opener-x1")
+    for payload in (plan("plan-moh", "moh", co_executors=("edu",)), plan("plan-mne", "mne"),
+                    plan("plan-other", "mci"), plan("plan-public", "mci", status="in_force")):
+        document = do_import_document(payload, reason="matrix").document
+        do_open_reporting_period(document, 2025, acting_user=opener)
     own = "plan-mne" if role == "authority_planner" else "plan-moh"
     return {"own": own, "other": "plan-other", "public": "plan-public"}
 
@@ -83,8 +103,18 @@ def _call(client, endpoint: str, code: str, new_code: str):
     base = f"/api/documents/{code}"
     if endpoint == "read":
         return client.get(base)
-    if endpoint in ("export", "indicators", "measures", "history"):
+    if endpoint in ("export", "indicators", "measures", "history", "sections", "checks", "forms", "risks"):
         return client.get(f"{base}/{endpoint}")
+    if endpoint == "goal":
+        version = goal_out(Goal.objects.get(document__code=code, code="1.1"))["version"]
+        return client.patch(f"{base}/goals/1.1", {"achievement_year": 2028, "version": version})
+    if endpoint == "add risk":
+        return client.post(f"{base}/risks", {"title": {"kk": "Тәуекел"}, "kind": "internal", "likelihood": 2,
+                                             "impact": 3, "owner": "moh"})
+    if endpoint == "report":
+        return client.put(f"/api/monitoring/reports/{code}/2025", {"indicators": [{"code": "TI-1", "fact": "75"}]})
+    if endpoint == "obligations":
+        return client.get(f"/api/monitoring/obligations?document={code}")
     if endpoint == "replace":
         document = Document.objects.get(code=code)
         payload = export_document(document)

@@ -14,7 +14,8 @@ from jospar.api.services import do_create_api_token
 from tests.conftest import member
 
 EXAMPLES = 30
-KNOWN = {"code": "sbdp-test", "indicator": "TI-1", "measure": "M-1"}
+KNOWN = {"code": "sbdp-test", "indicator": "TI-1", "measure": "M-1", "goal": "1.1", "task": "1",
+         "key": "mission_vision", "annex": "1-1"}
 
 
 def _fuzz(strategy, app) -> list[str]:

@@ -162,18 +162,35 @@ def _expected_version(request, body_version: str | None) -> str:
     return version
 
 
+def import_problem_item(problem) -> dict:
+    """One problem of the interchange importer in the error shape. Its `code` is the problem's own stable code
+    when the importer gives one (``Problem.code``), else ``invalid_document``; the kk/ru messages quote the
+    English rule until the importer gives a msgid with parameters (``Problem.message``/``params``)."""
+    code = getattr(problem, "code", None) or "invalid_document"
+    out = invalid_item(problem.path, problem.rule, code=code)
+    msgid, params = getattr(problem, "message", None), getattr(problem, "params", None)
+    if msgid:
+        from django.utils import translation
+
+        for lang in ("kk", "ru", "en"):
+            with translation.override(lang):
+                text = translation.gettext(msgid)
+                out["message"][lang] = text % params if params else text
+    return out
+
+
 def _parse(request) -> s.DocumentPayload:
     try:
         return parse_payload(request.body)
     except ImportRejected as exc:
-        raise ApiError(422, [invalid_item(p.path, p.rule, code="invalid_document") for p in exc.problems]) from None
+        raise ApiError(422, [import_problem_item(p) for p in exc.problems]) from None
 
 
 def _import(payload: s.DocumentPayload, user, reason: str) -> Document:
     try:
         return do_import_document(payload, acting_user=user, reason=reason).document
     except ImportRejected as exc:
-        raise ApiError(422, [invalid_item(p.path, p.rule, code="invalid_document") for p in exc.problems]) from None
+        raise ApiError(422, [import_problem_item(p) for p in exc.problems]) from None
 
 
 # ------------------------------------------------------------------------------------------ documents

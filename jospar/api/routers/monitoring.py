@@ -1,0 +1,458 @@
+"""Monitoring submissions over REST (SPEC part 2, ch. 4): obligations, inbox, report lines, signing, decisions.
+
+Every write calls the services of ``jospar.monitoring.services`` (the rules live there, with their clauses);
+this router only finds the objects, checks the permissions of ``jospar.core.permissions`` first (so that a
+refusal is 403, not a validation error) and the state of the submission (409), then turns the service's
+refusals into the error shape with kk/ru/en messages (422). Nothing is written when a call is refused.
+
+Who sees what (decision W1 of the web pages, the same here): the reporting organization sees its own
+submission at any time; its recipient and the authorized bodies see it once it is submitted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Annotated, Any
+
+from django.db import transaction
+from django.db.models import F, Q
+from django.http import HttpResponse
+from ninja import Field, Header, Query, Router, Schema
+from pydantic import ConfigDict, model_validator
+
+from jospar.core.models import Organization
+from jospar.core.permissions import is_authorized_body_member, organization_ids
+from jospar.interchange import schema as s
+from jospar.monitoring import services as sv
+from jospar.monitoring.inputs import ReportInput
+from jospar.monitoring.models import (
+    Obligation,
+    ObligationStatus,
+    Submission,
+    SubmissionLevel,
+    SubmissionStatus,
+)
+from jospar.planning.access import access_document_by_code, visible_documents
+
+from ..auth import WRITE_AUTH, current_user
+from ..errors import ApiError, forbidden, item, not_found
+from ..pagination import Page, PageParams, page
+from ..refusals import attempt
+from ..schemas import NO_NUL, ConflictOut, ErrorOut, OutDecimal
+from ..versions import etag, parse_if_match
+
+router = Router(tags=["monitoring"], auth=WRITE_AUTH)
+
+ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ConflictOut, 422: ErrorOut}
+Year = Annotated[int, Field(ge=1991, le=2100)]
+Quarter = Annotated[int, Field(ge=0, le=4, description="0 = the whole year")]
+OrgCode = Annotated[str, Field(pattern=r"^[\w.\-]{1,60}$")]
+REPORT_FIELDS = ("indicators", "measures", "financing", "satisfaction", "control_audit", "field_checks",
+                 "analytical_note", "comments", "reason")
+
+
+# ------------------------------------------------------------------------------------------- schemas
+
+
+class ObligationOut(Schema):
+    id: int
+    document: str
+    year: int
+    quarter: int
+    rule: str
+    clause: str
+    label: str = Field(description="in the language of the request (Accept-Language; kk by default)")
+    reporter: str | None
+    recipient: str | None
+    form: str
+    due: dt.date | None
+    nominal_due: dt.date | None
+    estimated: bool
+    mandatory: bool
+    fulfilled_on: dt.date | None
+    status: str
+
+
+class ObligationFilter(Schema):
+    document: Annotated[str, Field(pattern=NO_NUL, max_length=80)] | None = None
+    year: Year | None = None
+    status: ObligationStatus | None = None
+
+
+class IndicatorLineOut(Schema):
+    code: str
+    plan: OutDecimal | None
+    corrected_plan: OutDecimal | None
+    fact: OutDecimal | None
+    reason: str
+
+
+class MeasureLineOut(Schema):
+    code: str
+    completed: bool
+    long_term: bool
+    fact_quantity: OutDecimal | None
+    status: str
+    suggested_status: str = Field(description="the status the rules of Annex 14 expl. 4(13) give")
+    status_rule: str
+    reason: str
+
+
+class FinancingLineOut(Schema):
+    measure: str
+    source: str
+    budget_program_code: str
+    plan: OutDecimal | None
+    corrected_plan: OutDecimal | None
+    absorbed: OutDecimal | None
+    reason_unabsorbed: str
+
+
+class SubmissionOut(Schema):
+    id: int
+    document: str
+    year: int
+    quarter: int
+    level: str = Field(description="co_executor (information to the developer) or report (to the authorized body)")
+    organization: str
+    recipient: str
+    status: str
+    obligation_due: dt.date | None
+    signed_by: str | None
+    signed_at: dt.datetime | None
+    content_hash: str = Field(description="SHA-256 of the signed content (cl. 231)")
+    signature_valid: bool | None = Field(description="the stored lines are exactly what was signed")
+    decided_by: str | None
+    decided_at: dt.datetime | None
+    comments: str
+    reopen_reason: str
+    version: str = Field(description="send it back (If-Match or version) to change the draft")
+
+
+class SubmissionDetailOut(SubmissionOut):
+    indicators: list[IndicatorLineOut]
+    measures: list[MeasureLineOut]
+    financing: list[FinancingLineOut]
+    satisfaction: dict[str, Any]
+    control_audit: str
+    field_checks: str
+    analytical_note: str
+
+
+def _no_nul(value: Any) -> Any:
+    if isinstance(value, str) and "\x00" in value:
+        raise ValueError("text must not contain the NUL character")
+    if isinstance(value, dict):
+        for v in value.values():
+            _no_nul(v)
+    if isinstance(value, list):
+        for v in value:
+            _no_nul(v)
+    return value
+
+
+class ReportSave(ReportInput):
+    """The lines of the report to save as a draft; only the lines sent change (cl. 225)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    version: Annotated[str, Field(pattern=NO_NUL, max_length=100)] | None = Field(
+        None, description="the version of the submission you read (or send If-Match); omit for a new one")
+    change_reason: Annotated[str, Field(pattern=NO_NUL, max_length=500)] = Field(
+        "", description="why: kept in the history")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _refuse_nul(cls, data: Any) -> Any:  # PostgreSQL text cannot hold U+0000: a 422, never a 500
+        return _no_nul(data)
+
+
+class Decision(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    comments: Annotated[str, Field(pattern=NO_NUL, max_length=5000)] = Field(
+        "", description="return: what has to be corrected")
+    reason: Annotated[str, Field(pattern=NO_NUL, max_length=5000)] = Field(
+        "", description="reopen: the reason for the change; accept/submit: kept in the history")
+
+
+# ------------------------------------------------------------------------------------------ converters
+
+
+def _lang(request) -> str:
+    from .common import request_language
+
+    return request_language(request)
+
+
+def _version(sub: Submission) -> str:
+    """The concurrency version of a submission: the hash of its canonical content and status."""
+    return sv.content_hash(sub)[:20] + "-" + sub.status
+
+
+def submission_out(sub: Submission, *, detail: bool = False) -> dict[str, Any]:
+    period = sub.period
+    out: dict[str, Any] = {
+        "id": sub.pk, "document": period.document.code, "year": period.year, "quarter": period.quarter,
+        "level": sub.level, "organization": sub.organization.code, "recipient": sub.recipient.code,
+        "status": sub.status, "obligation_due": sub.obligation.due if sub.obligation_id else None,
+        "signed_by": sub.signed_by.username if sub.signed_by_id else None, "signed_at": sub.signed_at,
+        "content_hash": sub.content_hash,
+        "signature_valid": sv.verify_signature(sub) if sub.content_hash else None,
+        "decided_by": sub.decided_by.username if sub.decided_by_id else None, "decided_at": sub.decided_at,
+        "comments": sub.comments, "reopen_reason": sub.reopen_reason, "version": _version(sub),
+    }
+    if detail:
+        out["indicators"] = [
+            {"code": x.indicator.code, "plan": x.plan, "corrected_plan": x.corrected_plan, "fact": x.fact,
+             "reason": x.reason}
+            for x in sub.indicator_lines.select_related("indicator").order_by("indicator__order", "indicator__code")]
+        out["measures"] = [
+            {"code": x.measure.code, "completed": x.completed, "long_term": x.long_term,
+             "fact_quantity": x.fact_quantity, "status": x.status, "suggested_status": x.suggested_status,
+             "status_rule": x.status_rule, "reason": x.reason}
+            for x in sub.measure_lines.select_related("measure").order_by("measure__order", "measure__code")]
+        out["financing"] = [
+            {"measure": x.financing.measure.code, "source": x.financing.source,
+             "budget_program_code": x.financing.budget_program_code, "plan": x.plan,
+             "corrected_plan": x.corrected_plan, "absorbed": x.absorbed, "reason_unabsorbed": x.reason_unabsorbed}
+            for x in sub.financing_lines.select_related("financing__measure").order_by(
+                "financing__measure__code", "financing__source", "financing__budget_program_code")]
+        out["satisfaction"] = {
+            "base_year": sub.satisfaction_base_year, "base": _plain(sub.satisfaction_base),
+            "value": _plain(sub.satisfaction_value), "note": sub.satisfaction_note}
+        out.update(control_audit=sub.control_audit, field_checks=sub.field_checks,
+                   analytical_note=sub.analytical_note)
+    return out
+
+
+def _dump(out: dict[str, Any]) -> dict[str, Any]:
+    """A submission as the API shows it (decimals as plain text), for the `current` side of a 409."""
+    return SubmissionDetailOut.model_validate(out).model_dump(mode="json")
+
+
+def _plain(value: Decimal | None) -> str | None:
+    return sv._num(value) if value is not None else None
+
+
+SUBMISSIONS = Submission.objects.select_related(
+    "period__document", "organization", "recipient", "obligation", "signed_by", "decided_by")
+
+
+def _visible_submissions(user):
+    """W1: own submissions always; as recipient or authorized body once submitted; all for a superuser."""
+    qs = SUBMISSIONS.filter(period__document__in=visible_documents(user))
+    if user.is_superuser:
+        return qs
+    orgs = organization_ids(user)
+    seen = Q(organization_id__in=orgs)
+    if is_authorized_body_member(user):
+        seen |= ~Q(status=SubmissionStatus.DRAFT)
+    else:
+        seen |= Q(recipient_id__in=orgs) & ~Q(status=SubmissionStatus.DRAFT)
+    return qs.filter(seen)
+
+
+def _submission(request, pk: int) -> Submission:
+    user = current_user(request)
+    sub = _visible_submissions(user).filter(pk=pk).first()
+    if sub is None:
+        raise not_found()
+    return sub
+
+
+def _why(user) -> str:
+    return "read_only" if not user.is_superuser and not organization_ids(user) else "other_organization"
+
+
+def _state_conflict(sub: Submission, allowed: tuple[str, ...]) -> None:
+    if sub.status not in allowed:
+        raise ApiError(409, [item("wrong_status", status=sub.get_status_display(),
+                                  allowed=", ".join(allowed))],
+                       extra={"current": {"status": sub.status, "version": _version(sub)}, "yours": {}})
+
+
+# ------------------------------------------------------------------------------------------- reading
+
+
+@router.get("/obligations", response={200: Page[ObligationOut], **ERRORS},
+            summary="Obligations of your organizations: what to report to whom by when (cl. 234-269)")
+def list_obligations(request, filters: Query[ObligationFilter], pagination: Query[PageParams]):
+    user = current_user(request)
+    qs = Obligation.objects.filter(period__document__in=visible_documents(user)).select_related(
+        "period__document", "reporter", "recipient")
+    if not user.is_superuser:
+        qs = qs.filter(reporter_id__in=organization_ids(user))
+    if filters.document:
+        qs = qs.filter(period__document__code=filters.document)
+    if filters.year:
+        qs = qs.filter(period__year=filters.year)
+    qs = qs.order_by(F("due").asc(nulls_last=True), "period__document__code", "rule_id", "reporter__code", "pk")
+    today = sv.today()
+    lang = _lang(request)
+    rows = list(qs)
+    if filters.status:
+        rows = [o for o in rows if o.status(today) == filters.status]
+    return page(rows, pagination, lambda o: {
+        "id": o.pk, "document": o.period.document.code, "year": o.period.year, "quarter": o.period.quarter,
+        "rule": o.rule_id, "clause": o.clause, "label": o.label(lang),
+        "reporter": o.reporter.code if o.reporter_id else None,
+        "recipient": o.recipient.code if o.recipient_id else None, "form": o.form, "due": o.due,
+        "nominal_due": o.nominal_due, "estimated": o.estimated, "mandatory": o.mandatory,
+        "fulfilled_on": o.fulfilled_on, "status": o.status(today)})
+
+
+@router.get("/inbox", response={200: Page[SubmissionOut], **ERRORS},
+            summary="Submissions waiting for your decision: submitted to one of your organizations")
+def inbox(request, pagination: Query[PageParams]):
+    user = current_user(request)
+    qs = SUBMISSIONS.filter(status=SubmissionStatus.SUBMITTED, period__document__in=visible_documents(user))
+    if not user.is_superuser:
+        qs = qs.filter(recipient_id__in=organization_ids(user))
+    qs = qs.order_by(F("obligation__due").asc(nulls_last=True), "signed_at", "pk")
+    return page(qs, pagination, submission_out)
+
+
+class SubmissionFilter(Schema):
+    document: Annotated[str, Field(pattern=NO_NUL, max_length=80)] | None = None
+    year: Year | None = None
+    status: SubmissionStatus | None = None
+    organization: Annotated[str, Field(pattern=NO_NUL, max_length=60)] | None = None
+
+
+@router.get("/submissions", response={200: Page[SubmissionOut], **ERRORS},
+            summary="Submissions you may see (your own; as recipient or authorized body once submitted)")
+def list_submissions(request, filters: Query[SubmissionFilter], pagination: Query[PageParams]):
+    qs = _visible_submissions(current_user(request))
+    if filters.document:
+        qs = qs.filter(period__document__code=filters.document)
+    if filters.year:
+        qs = qs.filter(period__year=filters.year)
+    if filters.status:
+        qs = qs.filter(status=filters.status)
+    if filters.organization:
+        qs = qs.filter(organization__code=filters.organization)
+    return page(qs.order_by("period__document__code", "period__year", "period__quarter", "level",
+                            "organization__code"), pagination, submission_out)
+
+
+@router.get("/submissions/{pk}", response={200: SubmissionDetailOut, **ERRORS},
+            summary="One submission with its lines")
+def get_submission(request, response: HttpResponse, pk: Annotated[int, Field(ge=1, le=2**31 - 1)]):
+    sub = _submission(request, pk)
+    out = submission_out(sub, detail=True)
+    response["ETag"] = etag(out["version"])
+    return out
+
+
+# --------------------------------------------------------------------------------------------- writing
+
+
+def _reporting_organization(user, document, code: str | None) -> Organization:
+    """The organization whose report is written: the one named, or the user's only developer/co-executor."""
+    candidates = [document.developer, *document.co_executors.order_by("code")]
+    mine = organization_ids(user)
+    if not user.is_superuser and not any(o.pk in mine for o in candidates):
+        raise forbidden("not_your_part")
+    if code:
+        found = next((o for o in candidates if o.code == code), None)
+        if found is None:
+            raise ApiError(422, [item("not_a_reporter", path="$.query.organization", organization=code,
+                                      document=document.code)])
+        return found
+    own = [o for o in candidates if o.pk in mine] or ([document.developer] if user.is_superuser else [])
+    if len(own) != 1:
+        raise ApiError(422, [item("organization_required", path="$.query.organization")])
+    return own[0]
+
+
+@router.put("/reports/{code}/{year}", response={200: SubmissionDetailOut, **ERRORS},
+            summary="Save the draft report (or co-executor's information) of an organization for a year")
+def save_report(request, response: HttpResponse, code: s.DocCode, year: Year, data: ReportSave,
+                quarter: Quarter = 0, organization: OrgCode | None = None,
+                if_match: Annotated[str | None, Header(alias="If-Match", max_length=200)] = None):
+    user = current_user(request)
+    document = access_document_by_code(user, code)
+    org = _reporting_organization(user, document, organization)
+    if not user.has_perm("monitoring.edit_report", org):
+        raise forbidden(_why(user))
+    period = attempt(lambda: sv.get_period(document, year, quarter), (sv.MonitoringRefused,), status=409,
+                     code="period_not_open")
+    expected = data.version or parse_if_match(request.headers.get("If-Match"))
+    lines = {(name, line.code if name != "financing" else line.measure): n
+             for name in ("indicators", "measures", "financing") for n, line in enumerate(getattr(data, name))}
+    payload = ReportInput.model_validate(data.model_dump(exclude={"version", "change_reason"}, exclude_unset=True))
+    with transaction.atomic():
+        current = Submission.objects.select_for_update().filter(
+            period=period, organization=org,
+            level=SubmissionLevel.REPORT if org.pk == document.developer_id else SubmissionLevel.CO_EXECUTOR).first()
+        if current is not None:
+            if current.is_locked:
+                _state_conflict(current, (SubmissionStatus.DRAFT, SubmissionStatus.RETURNED))
+            if expected and expected != _version(current):
+                raise ApiError(409, [item("version_conflict")], extra={
+                    "current": _dump(submission_out(current, detail=True)),
+                    "yours": {"version": expected}})
+        elif expected:
+            raise ApiError(409, [item("version_conflict")], extra={"current": {}, "yours": {"version": expected}})
+
+        def call():
+            return sv.do_save_report(period, org, payload, acting_user=user, reason=data.change_reason)
+
+        sub = attempt(call, (sv.MonitoringRefused,), code="report_refused", known=REPORT_FIELDS, lines=lines)
+    sub = SUBMISSIONS.get(pk=sub.pk)
+    out = submission_out(sub, detail=True)
+    response["ETag"] = etag(out["version"])
+    return out
+
+
+def _decide(request, pk: int, perm: str, allowed: tuple[str, ...], call, code: str):
+    user = current_user(request)
+    sub = _submission(request, pk)
+    if not user.has_perm(perm, sub.organization if perm == "monitoring.sign_report" else sub):
+        raise forbidden(_why(user))
+    _state_conflict(sub, allowed)
+    expected = parse_if_match(request.headers.get("If-Match"))
+    if expected and expected != _version(sub):
+        raise ApiError(409, [item("version_conflict")], extra={
+            "current": _dump(submission_out(sub, detail=True)), "yours": {"version": expected}})
+    detail = submission_out(sub, detail=True)
+    lines = {(name, line["code"] if name != "financing" else line["measure"]): n
+             for name in ("indicators", "measures", "financing") for n, line in enumerate(detail[name])}
+    # the paths of the problems point into the submission as GET /monitoring/submissions/{pk} shows it
+    attempt(lambda: call(sub, user), (sv.MonitoringRefused,), code=code, known=REPORT_FIELDS, lines=lines)
+    return submission_out(SUBMISSIONS.get(pk=sub.pk), detail=True)
+
+
+@router.post("/submissions/{pk}/submit", response={200: SubmissionDetailOut, **ERRORS},
+             summary="Sign and submit (the first head, cl. 231): stores the SHA-256 of the content")
+def submit(request, pk: Annotated[int, Field(ge=1, le=2**31 - 1)], data: Decision):
+    return _decide(request, pk, "monitoring.sign_report", (SubmissionStatus.DRAFT, SubmissionStatus.RETURNED),
+                   lambda sub, user: sv.do_submit_report(sub, acting_user=user, reason=data.reason),
+                   "submit_refused")
+
+
+@router.post("/submissions/{pk}/accept", response={200: SubmissionDetailOut, **ERRORS},
+             summary="Accept a submitted report (its recipient; an authorized body for a report, cl. 241-267)")
+def accept(request, pk: Annotated[int, Field(ge=1, le=2**31 - 1)], data: Decision):
+    return _decide(request, pk, "monitoring.decide_submission", (SubmissionStatus.SUBMITTED,),
+                   lambda sub, user: sv.do_accept_report(sub, acting_user=user, reason=data.reason),
+                   "accept_refused")
+
+
+@router.post("/submissions/{pk}/return", response={200: SubmissionDetailOut, **ERRORS},
+             summary="Return a submitted report with comments; it becomes editable again")
+def return_(request, pk: Annotated[int, Field(ge=1, le=2**31 - 1)], data: Decision):
+    return _decide(request, pk, "monitoring.decide_submission", (SubmissionStatus.SUBMITTED,),
+                   lambda sub, user: sv.do_return_report(sub, acting_user=user, comments=data.comments),
+                   "return_refused")
+
+
+@router.post("/submissions/{pk}/reopen", response={200: SubmissionDetailOut, **ERRORS},
+             summary="Reopen an accepted report, with the reason (kept in the history)")
+def reopen(request, pk: Annotated[int, Field(ge=1, le=2**31 - 1)], data: Decision):
+    return _decide(request, pk, "monitoring.decide_submission", (SubmissionStatus.ACCEPTED,),
+                   lambda sub, user: sv.do_reopen_report(sub, acting_user=user, reason=data.reason),
+                   "reopen_refused")
+
