@@ -27,6 +27,24 @@ PLANNER = [
 ]
 
 
+def correction(page, base: str) -> None:
+    """Open (or reopen) a correction of the ministry's plan, and show its editor and its review page."""
+    code = "sbdp-moh-2025-2029"
+    page.goto(f"{base}/en/documents/{code}/")
+    if page.get_by_text("Correct this document").count():
+        page.get_by_text("Correct this document").click()
+        page.get_by_label("Ground of the correction (cl. 205)").select_option("monitoring")
+        page.get_by_label("Details of the ground").fill("Conclusion on the monitoring of 2025")
+        page.get_by_role("button", name="Start a correction").click()
+        page.wait_for_load_state()
+    page.goto(f"{base}/en/documents/{code}-correction/edit/")
+    page.wait_for_timeout(500)
+    page.screenshot(path=str(OUT / "correction-editor-en.png"))
+    page.goto(f"{base}/en/documents/{code}/correction/")
+    page.wait_for_timeout(500)
+    page.screenshot(path=str(OUT / "correction-review-en.png"), full_page=True)
+
+
 def main(base: str) -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as pw:
@@ -45,6 +63,11 @@ def main(base: str) -> None:
             page.goto(base + path)
             page.wait_for_timeout(500)
             page.screenshot(path=str(OUT / name))
+        correction(page, base)
+        tablet = browser.new_page(viewport={"width": 768, "height": 1024})
+        tablet.goto(base + "/kk/documents/rdp-karaganda-2024-2028/")
+        tablet.wait_for_timeout(500)
+        tablet.screenshot(path=str(OUT / "tablet-regional-plan-kk.png"))
         browser.close()
     print(f"screenshots written to {OUT}")
 

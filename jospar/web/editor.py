@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from jospar.core.models import Organization
 from jospar.planning.access import access_document_by_code
+from jospar.planning.corrections import corrected_by, pending_refusals
 from jospar.planning.models import Goal, Indicator, IndicatorValue, Measure
 from jospar.planning.sections import required_sections
 from jospar.planning.services import (
@@ -25,6 +26,8 @@ from jospar.planning.services import (
     why_not_editable,
 )
 
+from .corrections import refusal_text, refused_years
+from .findings import editor_notes, item_key
 from .forms import ITEM_KINDS, DocumentCreateForm, DocumentForm, limit_to_document
 
 
@@ -74,17 +77,46 @@ def document_edit(request, code: str):
                 return redirect("document-edit", code=document.code)
     present = set(document.sections.values_list("key", flat=True))
     missing_sections = [s for s in required_sections(document.type) if s.key not in present]
+    sections = list(document.sections.all())
+    directions = list(document.directions.all())
+    goals = list(Goal.objects.filter(document=document).select_related("direction").prefetch_related("tasks"))
+    indicators = list(Indicator.objects.filter(document=document).select_related("goal", "task", "territory")
+                      .prefetch_related(Prefetch("values", queryset=IndicatorValue.objects.filter(quarter=0))))
+    measures = list(Measure.objects.filter(document=document).select_related("responsible")
+                    .prefetch_related("financing"))
+    # compliance findings and correction refusals next to the item they concern
+    notes = editor_notes(document)
+    placed: set[tuple[str, str]] = set()
+
+    def attach(obj, kind: str, code: str) -> None:
+        obj.notes = notes.for_item(kind, code)
+        placed.add((kind, code))
+
+    for s in sections:
+        attach(s, "section", s.key)
+    for d in directions:
+        attach(d, "direction", d.code)
+    for g in goals:
+        attach(g, "goal", g.code)
+        for t in g.tasks.all():
+            attach(t, "task", f"{g.code}/{t.code}")
+    for i in indicators:
+        attach(i, "indicator", i.code)
+    for m in measures:
+        attach(m, "measure", m.code)
     context = {
         "document": document,
         "form": form,
         "blocked": blocked,
         "missing_sections": missing_sections,
-        "sections": document.sections.all(),
-        "directions": document.directions.all(),
-        "goals": Goal.objects.filter(document=document).select_related("direction").prefetch_related("tasks"),
-        "indicators": Indicator.objects.filter(document=document).select_related("goal", "task", "territory")
-        .prefetch_related(Prefetch("values", queryset=IndicatorValue.objects.filter(quarter=0))),
-        "measures": Measure.objects.filter(document=document).select_related("responsible").prefetch_related("financing"),
+        "sections": sections,
+        "directions": directions,
+        "goals": goals,
+        "indicators": indicators,
+        "measures": measures,
+        "notes": notes,
+        "unplaced_notes": notes.unplaced(placed),
+        "correcting": corrected_by(document),
     }
     return render(request, "web/document_edit.html", context)
 
@@ -130,11 +162,34 @@ def item_edit(request, code: str, kind: str, pk: int | None = None):
                                        "their version; your changes are still in the form."))
             else:
                 messages.success(request, _("Saved."))
+                if corrected_by(document) is not None:  # cl. 209-213: say at once what applying would refuse
+                    for finding in pending_refusals(document):
+                        if item_key(finding) == (kind, _item_code(kind, item)):
+                            messages.warning(request, refusal_text(finding))
                 return redirect(reverse("document-edit", args=[document.code]) + f"#{kind}s")
+    notes = []
+    if obj.pk is not None:
+        all_notes = editor_notes(document)
+        notes = all_notes.for_item(kind, _item_code(kind, obj))
+        if formset is not None and kind == "indicator":  # cl. 210, 213: next to the value of the refused year
+            years = refused_years(all_notes.raw_refusals, kind, obj.code)
+            for row in formset.forms:
+                year = row.initial.get("year") or (row.instance.year if row.instance.pk else None)
+                row.refusals = years.get(year, [])
     return render(request, "web/item_form.html", {
         "document": document, "form": form, "formset": formset, "kind": kind, "obj": obj,
-        "kind_label": model._meta.verbose_name, "blocked": blocked,
+        "kind_label": model._meta.verbose_name, "blocked": blocked, "notes": notes,
+        "correcting": corrected_by(document),
     })
+
+
+def _item_code(kind: str, obj) -> str:
+    """The code the checker names an item by (a task: '<goal>/<task>', a section: its key)."""
+    if kind == "task":
+        return f"{obj.goal.code}/{obj.code}"
+    if kind == "section":
+        return obj.key
+    return obj.code
 
 
 @login_required

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from . import discussion, editor, forms_views, indicators, jobs, views
+from . import corrections, discussion, editor, forms_views, indicators, jobs, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -17,6 +17,9 @@ urlpatterns = [
     path("documents/<slug:code>/forms/<str:annex>.<str:fmt>", forms_views.form_download, name="form-download"),
     path("documents/<slug:code>/proposals/", discussion.proposal_submit, name="proposal-submit"),
     path("documents/<slug:code>/proposals/<int:pk>/answer/", discussion.proposal_answer, name="proposal-answer"),
+    path("documents/<slug:code>/correction/", corrections.correction_review, name="correction-review"),
+    path("documents/<slug:code>/correction/start/", corrections.correction_start, name="correction-start"),
+    path("documents/<slug:code>/correction/discard/", corrections.correction_discard, name="correction-discard"),
     path("documents/<slug:code>/edit/", editor.document_edit, name="document-edit"),
     path("documents/<slug:code>/edit/<slug:kind>/new/", editor.item_edit, name="item-new"),
     path("documents/<slug:code>/edit/<slug:kind>/<int:pk>/", editor.item_edit, name="item-edit"),

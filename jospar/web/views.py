@@ -8,9 +8,11 @@ from django.shortcuts import render
 
 from jospar.planning.access import access_document_by_code, sees_restricted_items, visible_documents
 from jospar.planning.choices import Confidentiality, DocumentType
+from jospar.planning.corrections import corrected_by
 from jospar.planning.models import Goal, Indicator, IndicatorValue, Measure
 from jospar.planning.services import editor_organization_ids, why_not_editable
 
+from .corrections import correction_context
 from .discussion import ProposalForm
 
 
@@ -67,5 +69,7 @@ def document_detail(request, code: str):
             "years": list(document.years),
             "proposals": document.proposals.select_related("responded_by").all(),
             "proposal_form": ProposalForm() if document.status == "public_discussion" else None,
+            "correcting": corrected_by(document),
+            **correction_context(request.user, document),
         },
     )
