@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 
+from .criteria import criterion_title, finding_text, metric_label
 from .models import Conclusion
 
 
@@ -11,7 +13,15 @@ def _co_executors(conclusion: Conclusion) -> str:
     return "; ".join(f"{o.name} ({o.get_kind_display()})" for o in conclusion.document.co_executors.order_by("code"))
 
 
-def render_conclusion(conclusion: Conclusion, *, show_calculations: bool = True) -> str:
+def render_conclusion(conclusion: Conclusion, *, show_calculations: bool = True, language: str | None = None) -> str:
+    """The conclusion as text in ``language`` (default: the active one); findings and titles translated."""
+    if language:
+        with translation.override(language):
+            return _render(conclusion, show_calculations)
+    return _render(conclusion, show_calculations)
+
+
+def _render(conclusion: Conclusion, show_calculations: bool) -> str:
     d = conclusion.document
     if d.type == "concept":
         title = _("Conclusion on the implementation of the concept (form similar to Annex 11, cl. 257)")
@@ -43,13 +53,13 @@ def render_conclusion(conclusion: Conclusion, *, show_calculations: bool = True)
         _("Criteria of cl. 271 (computed by Jospar; the methodology sets no scale, the evaluation is the text above):"),
     ]
     for c in conclusion.criteria:
-        lines.append(f"  {c['number']}. {c['title']} ({c['clause']})")
+        lines.append(f"  {c['number']}. {criterion_title(c['number'], c['title'])} ({c['clause']})")
         for name, m in c["metrics"].items():
             value = m["value"] if m["value"] is not None else f"— ({m['reason']})"
-            lines.append(f"     {name}: {value}")
+            lines.append(f"     {metric_label(name)} [{name}]: {value}")
             if show_calculations:
                 inputs = ", ".join(f"{k}={v}" for k, v in m["inputs"].items())
                 lines.append(f"        = {m['formula']}; {inputs}")
         for f in c["findings"]:
-            lines.append(f"     - {f}")
+            lines.append(f"     - {finding_text(f)}")
     return "\n".join(lines)

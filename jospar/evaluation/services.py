@@ -50,7 +50,7 @@ def do_draft_conclusion(
                                 % {"doc": document.code, "year": year})
     conclusion = conclusion or Conclusion(document=document, year=year, final=final)
     snap = rollups.load(document, year)
-    conclusion.criteria = [c.as_dict() for c in evaluate(snap, today=today or timezone.localdate())]
+    conclusion.criteria = [c.as_dict() for c in evaluate(snap, today=today or timezone.localdate(), final=final)]
     conclusion.drafted_by, conclusion.drafted_at = acting_user, timezone.now()
     _stamp(conclusion, acting_user, reason or "criteria of cl. 271 computed")
     conclusion.save()

@@ -40,6 +40,11 @@ Decisions
   cl. 230): annual and cumulative sum the years, stock takes the last year. A missing year gives None.
 * **Measures** (Annex 14 expl. 4(13), see ``measure_status``): "fully absorbed" means ``absorbed >=
   allocated`` exactly (no tolerance, configurable).
+* **Achievement of a quarter** (National Plan, cl. 234-237): the methodology fixes annual plans (Annex
+  1-1 row 2 only names the periodicity of operational data) and no quarterly achievement. A quarter's
+  achievement is computed, with the same formulas, only against a plan the document holds for that
+  quarter; without one the quarter's fact is recorded and the achievement is "not assessable"
+  (``explain_quarter_achievement``). The fact of a quarter is never compared with the annual plan.
 * **Money vs indicators** (cl. 271 criterion 2, "absorption of financial resources and its
   comparability with the achievement of planned indicators"): ``money_vs_result`` classifies a pair
   (absorption %, achievement %) with thresholds 100 % / 100 % by default.
@@ -75,6 +80,7 @@ __all__ = [
     "explain_achievement",
     "explain_indicator_status",
     "explain_measure_status",
+    "explain_quarter_achievement",
     "indicator_status",
     "measure_status",
     "money_vs_result",
@@ -545,6 +551,38 @@ def assess_indicator(
         gap=True,
         calculation=calc,
     )
+
+
+def explain_quarter_achievement(
+    quarter: int,
+    quarter_plan: Number | None,
+    quarter_fact: Number | None,
+    polarity: Polarity | str,
+    *,
+    baseline: Number | None = None,
+    range_low: Number | None = None,
+    range_high: Number | None = None,
+    thresholds: IndicatorThresholds = DEFAULT_THRESHOLDS,
+) -> Verdict:
+    """Achievement of one quarter (cl. 236-237): ``assess_indicator`` against the plan of that quarter, if any.
+
+    Without a plan for the quarter the result is ``NOT_ASSESSABLE`` (see the module's decisions).
+    """
+    if not 1 <= quarter <= 4:
+        raise ValueError(f"quarter must be 1-4, not {quarter}")
+    if quarter_plan is None:
+        f = _dec(quarter_fact, "fact")
+        calc = Calculation(None, f"fact[Q{quarter}] / plan[Q{quarter}]", {"quarter": quarter, "fact": f},
+                           reason=f"no plan for Q{quarter}: the document plans this indicator by year only",
+                           clause="cl. 236-237")
+        return Verdict(IndicatorStatus.NOT_ASSESSABLE, calc.reason or "", "cl. 236-237", calc.inputs,
+                       calculation=calc)
+    verdict = assess_indicator(quarter_plan, quarter_fact, polarity, baseline=baseline, range_low=range_low,
+                               range_high=range_high, thresholds=thresholds)
+    calc = verdict.calculation
+    if calc is not None:
+        calc = Calculation(calc.value, calc.formula, {"quarter": quarter, **calc.inputs}, calc.reason, "cl. 236-237")
+    return Verdict(verdict.status, verdict.rule, verdict.clause, verdict.inputs, verdict.gap, calc)
 
 
 # --------------------------------------------------------------------------------------------------

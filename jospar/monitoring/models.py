@@ -1,11 +1,12 @@
 """The monitoring cycle persisted (SPEC part 2, ch. 4): reporting periods, obligations, submissions, report lines.
 
-- ``ReportingPeriod``: one document and one reporting year (quarter 0) or quarter.
+- ``ReportingPeriod``: one document and one reporting year (quarter 0) or, for the National Plan only, one
+  quarter (cl. 234-236, decision M9 of ``services``).
 - ``Obligation``: one row of the deadline calendar (``calendar.obligations_for``) for one reporting body:
   who reports what to whom by when; its status (upcoming / due / overdue / submitted on time / late) is
   computed from the due date, the day it was fulfilled and today (``calendar.obligation_status``).
-- ``Submission``: the report of one organization for the period, co-executor -> developer (cl. 240, 254,
-  266(1)) or developer / responsible body -> authorized body (cl. 241, 256, 263, 267); draft, submitted
+- ``Submission``: the report of one organization for the period and one recipient, co-executor -> developer
+  or, in the National Plan, -> the body responsible for the indicator (cl. 240, 254, 266(1)) or developer / responsible body -> authorized body (cl. 241, 256, 263, 267); draft, submitted
   (signed by the first head, cl. 231), returned with comments, accepted (locked).
 - Report lines: ``IndicatorReport`` (plan, corrected plan, fact, reason, cl. 225(2)), ``MeasureReport``
   (execution status by Annex 14 expl. 4(13), cl. 225(3)), ``FinancingReport`` (money by source, cl. 225(3)).
@@ -204,7 +205,9 @@ class Submission(models.Model):
         verbose_name_plural = _("submissions")
         ordering = ["period", "level", "organization__code"]
         constraints = [
-            models.UniqueConstraint(fields=["period", "organization", "level"], name="submission_unique"),
+            # M8: a co-executor of the National Plan sends one submission to each responsible body it serves.
+            models.UniqueConstraint(fields=["period", "organization", "level", "recipient"],
+                                    name="submission_unique_route"),
         ]
 
     def __str__(self) -> str:

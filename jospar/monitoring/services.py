@@ -21,9 +21,26 @@ Decisions (the methodology is silent; see also the docstring of ``calendar``):
   submission; a returned report is not fulfilled until it is submitted again.
 * **M6, state body plans.** Ch. 4 has no co-executor flow for state body plans (cl. 262-263); Jospar adds
   one without a deadline (``jospar.co_executor_information``), so that co-executors can contribute.
-* **M7, routing.** Co-executors report to the developer (for the National Plan the developer stands for
-  the body responsible for the strategic indicator, cl. 240); the regional plan's developer (akimat)
-  stands for its local state planning body (cl. 266-267).
+* **M7, routing.** Co-executors report to the developer; the regional plan's developer (akimat) stands for
+  its local state planning body (cl. 266-267). The National Plan is routed by indicator (M8).
+* **M8, the National Plan has several responsible bodies** (cl. 239-241). Every body responsible for an
+  indicator of the Plan (``Indicator.responsible``; the strategic indicators of the Map when there are
+  any, cl. 239) submits its own report, on its own indicators and measures, to the authorized body for
+  state planning (cl. 241; the strategic planning body is a recipient of the same obligation). A
+  co-executor of an indicator reports to the body responsible for *that* indicator (cl. 240): one
+  submission per responsible body it serves, each holding only that body's items. Co-executors of the
+  Plan that co-execute no indicator report to the developer, as for other documents. A submission is
+  therefore unique per (period, organization, level, recipient); ``routes_of`` lists an organization's.
+* **M9, quarterly (operational) monitoring of the National Plan** (cl. 234-237). Only the National Plan
+  has quarterly periods (cl. 234). The executors (every body responsible for or co-executing an item of
+  the Plan, and the Plan's co-executors) send their operational results for the quarter directly to the
+  authorized bodies (cl. 236: no co-executor level): one submission per executor, on its own items,
+  recipient the authorized body for state planning, deadline the 10th of the month after the quarter
+  (calendar D3). cl. 236 fixes no form (Annex 10 is annual, SPEC part 5 §2.7): a quarterly report holds
+  the facts of the quarter of the indicators and the progress of the measures, and no money lines (money
+  is reported by source for the year, cl. 225(3)). Accepting it stores the facts on the plan's quarterly
+  values (``IndicatorValue`` with ``quarter``); the achievement of a quarter is computed only where the
+  plan holds a plan for that quarter (``achievement.explain_quarter_achievement``).
 """
 
 from __future__ import annotations
@@ -138,10 +155,7 @@ def _org_for_role(role: str, document: Document) -> list[Organization | None]:
     if role in (cal.Role.DEVELOPER, cal.Role.LOCAL_STATE_PLANNING_BODY):
         return [document.developer]
     if role == cal.Role.RESPONSIBLE_BODY:
-        bodies = Organization.objects.filter(
-            responsible_indicators__document=document, responsible_indicators__kind="strategic"
-        ).distinct().order_by("code")
-        return list(bodies) or [document.developer]
+        return responsible_bodies(document)
     if role in (cal.Role.STATE_PLANNING, cal.Role.STRATEGIC_PLANNING):
         return [Organization.objects.filter(authority=role).order_by("code").first()]
     if role == cal.Role.GOVERNMENT:
@@ -149,11 +163,152 @@ def _org_for_role(role: str, document: Document) -> list[Organization | None]:
     if role == cal.Role.PRESIDENTS_ADMINISTRATION:
         return [Organization.objects.filter(kind=OrganizationKind.PRESIDENTIAL_ADMINISTRATION).order_by("code").first()]
     if role == cal.Role.EXECUTOR:
-        return [document.developer, *document.co_executors.order_by("code")]
+        return executors(document)
     return [None]
 
 
+# --------------------------------------------------------------------------------------------------
+# Routing: who sends which submission to whom (decisions M7-M9)
+# --------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Route:
+    """One submission an organization makes in a period: its level, its recipient and the items it covers.
+
+    ``scope``: ``all`` (every item of the document), ``own`` (items the organization is responsible for),
+    ``serves`` (items it is responsible for or co-executes, the co-executor's rule of cl. 42, 55, 171, 195),
+    ``serves_for`` (items of ``recipient`` that it co-executes, cl. 240).
+    """
+
+    level: str
+    recipient: Organization
+    scope: str
+
+    def covers(self, organization: Organization, responsible_id: int | None, co_ids: set[int]) -> bool:
+        me = organization.pk
+        if self.scope == "all":
+            return True
+        if self.scope == "own":
+            return responsible_id == me
+        if self.scope == "serves":
+            return responsible_id == me or me in co_ids
+        return responsible_id == self.recipient.pk and me in co_ids  # serves_for
+
+    def covers_financing(self, organization: Organization, f: Financing, co_ids: set[int]) -> bool:
+        """Money follows its measure; a co-executor also reports the programmes it administers (cl. 185)."""
+        me = organization.pk
+        if self.scope == "all":
+            return True
+        if self.scope == "own":
+            return f.measure.responsible_id == me or (f.administrator_id == me and f.measure.responsible_id is None)
+        if self.scope == "serves":
+            return f.administrator_id == me or f.measure.responsible_id == me
+        return f.measure.responsible_id == self.recipient.pk and (f.administrator_id == me or me in co_ids)
+
+
+def responsible_bodies(document: Document) -> list[Organization]:
+    """cl. 239-241: the bodies responsible for the strategic indicators (any indicator when none is strategic)."""
+    bodies = list(Organization.objects.filter(
+        responsible_indicators__document=document, responsible_indicators__kind="strategic"
+    ).distinct().order_by("code"))
+    if not bodies:
+        bodies = list(Organization.objects.filter(responsible_indicators__document=document)
+                      .distinct().order_by("code"))
+    return bodies or [document.developer]
+
+
+def _linked_pairs(document: Document) -> set[tuple[int, int]]:
+    """(co-executor pk, responsible body pk) for every indicator or measure the co-executor co-executes."""
+    pairs: set[tuple[int, int]] = set()
+    for model in (Indicator, Measure):
+        rows = model.objects.filter(document=document, responsible__isnull=False,
+                                    co_executors__isnull=False).values_list("co_executors", "responsible")
+        pairs.update((co, resp) for co, resp in rows if co != resp)
+    return pairs
+
+
+def co_executor_pairs(document: Document) -> list[tuple[Organization, Organization]]:
+    """National Plan (cl. 240, M8): (co-executor, responsible body it reports to), one pair per body it serves.
+
+    A co-executor of the Plan that co-executes no item and is responsible for none reports to the developer.
+    """
+    pairs = _linked_pairs(document)
+    served = {co for co, _resp in pairs}
+    bodies = {b.pk for b in responsible_bodies(document)}
+    for co in document.co_executors.values_list("pk", flat=True):
+        if co not in served and co not in bodies and co != document.developer_id:
+            pairs.add((co, document.developer_id))
+    orgs = Organization.objects.in_bulk({x for pair in pairs for x in pair})
+    return sorted(((orgs[a], orgs[b]) for a, b in pairs), key=lambda p: (p[0].code, p[1].code))
+
+
+def executors(document: Document) -> list[Organization]:
+    """cl. 236 (M9): every body responsible for or co-executing an item of the Plan, and its co-executors."""
+    ids: set[int] = set(document.co_executors.values_list("pk", flat=True))
+    for model in (Indicator, Measure):
+        ids.update(x for x in model.objects.filter(document=document).values_list("responsible", flat=True) if x)
+        ids.update(x for x in model.objects.filter(document=document).values_list("co_executors", flat=True) if x)
+    return list(Organization.objects.filter(pk__in=ids).order_by("code")) or [document.developer]
+
+
+def routes_of(period: ReportingPeriod, organization: Organization) -> list[Route]:
+    """Every submission ``organization`` makes in ``period``, REPORT level first (M7-M9)."""
+    document = period.document
+    if period.quarter:  # M9, cl. 236
+        if any(o.pk == organization.pk for o in executors(document)):
+            return [Route(SubmissionLevel.REPORT, _state_planning_body(), "serves")]
+        return []
+    routes: list[Route] = []
+    if document.type == "ndp":  # M8, cl. 240-241
+        bodies = responsible_bodies(document)
+        if any(b.pk == organization.pk for b in bodies):
+            only_developer = len(bodies) == 1 and bodies[0].pk == document.developer_id
+            routes.append(Route(SubmissionLevel.REPORT, _state_planning_body(), "all" if only_developer else "own"))
+        linked = _linked_pairs(document)
+        for co, body in co_executor_pairs(document):
+            if co.pk == organization.pk:
+                scope = "serves_for" if (co.pk, body.pk) in linked else "serves"
+                routes.append(Route(SubmissionLevel.CO_EXECUTOR, body, scope))
+        return routes
+    if organization.pk == document.developer_id:
+        routes.append(Route(SubmissionLevel.REPORT, _state_planning_body(), "all"))
+    elif document.co_executors.filter(pk=organization.pk).exists():
+        routes.append(Route(SubmissionLevel.CO_EXECUTOR, document.developer, "serves"))
+    return routes
+
+
+def route_for(period: ReportingPeriod, organization: Organization, *, level: str | None = None,
+              recipient: Organization | None = None) -> Route:
+    """The one route matching ``level`` / ``recipient``; refuses when there is none or the choice is ambiguous."""
+    routes = routes_of(period, organization)
+    if not routes:
+        if period.quarter:
+            raise MonitoringRefused(
+                _("%(org)s is not an executor of %(doc)s: it is responsible for no item and co-executes none, so it "
+                  "has no operational results to submit (cl. 236).") % {"org": organization.code,
+                                                                        "doc": period.document.code})
+        raise MonitoringRefused(
+            _("%(org)s is neither the developer nor a co-executor of %(doc)s, so it has no report to submit.")
+            % {"org": organization.code, "doc": period.document.code})
+    found = [r for r in routes if (level is None or r.level == level)
+             and (recipient is None or r.recipient.pk == recipient.pk)]
+    if level is None and recipient is None and routes[0].level == SubmissionLevel.REPORT:
+        return routes[0]
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise MonitoringRefused(
+            _("%(org)s sends no such report in %(period)s; its reports go to: %(to)s.")
+            % {"org": organization.code, "period": str(period),
+               "to": ", ".join(r.recipient.code for r in routes)})
+    raise MonitoringRefused(
+        _("%(org)s co-executes indicators of several responsible bodies (%(to)s): name the recipient of this "
+          "report (cl. 240).") % {"org": organization.code, "to": ", ".join(r.recipient.code for r in found)})
+
+
 def _report_recipient(document: Document, level: str) -> Organization:
+    """Kept for callers of the first version: the recipient of the default route of the level."""
     return document.developer if level == SubmissionLevel.CO_EXECUTOR else _state_planning_body()
 
 
@@ -194,6 +349,9 @@ def do_open_reporting_period(
         )
     if not 0 <= quarter <= 4:
         problems.append(_("Quarter must be 0 (the whole year) or 1-4, not %(q)s.") % {"q": quarter})
+    elif quarter and document.type != "ndp":
+        problems.append(_("%(doc)s is reported once a year: only the National Development Plan is monitored "
+                          "every quarter (cl. 234, 252, 262, 264).") % {"doc": document.code})
     if problems:
         raise MonitoringRefused(problems)
     period = ReportingPeriod.objects.filter(document=document, year=year, quarter=quarter).first()
@@ -202,15 +360,21 @@ def do_open_reporting_period(
         period = ReportingPeriod(document=document, year=year, quarter=quarter, opened_by=acting_user)
         _stamp(period, acting_user, reason or f"opening of {document.code} {year}")
         period.save()
-    existing = set(period.obligations.values_list("rule_id", "reporter_id"))
+    existing = set(period.obligations.values_list("rule_id", "reporter_id", "recipient_id"))
     count = 0
     for obligation in _calendar_obligations(document, year, quarter):
         rule = obligation.rule
         recipient_orgs = [o for r in rule.recipients for o in _org_for_role(r, document) if o is not None]
         recipient = (document.developer if rule.reporter == cal.Role.CO_EXECUTOR
                      else (recipient_orgs[0] if recipient_orgs else None))
-        for reporter in _org_for_role(rule.reporter, document):
-            if (rule.id, reporter.pk if reporter else None) in existing:
+        if cal.Role.STATE_PLANNING in rule.recipients and rule.kind == cal.ObligationKind.SUBMISSION:
+            recipient = _state_planning_body()  # M2: the body that accepts or returns the report
+        if rule.reporter == cal.Role.CO_EXECUTOR and document.type == "ndp":
+            pairs = co_executor_pairs(document)  # M8, cl. 240: to the body responsible for the indicator
+        else:
+            pairs = [(reporter, recipient) for reporter in _org_for_role(rule.reporter, document)]
+        for reporter, recipient in pairs:
+            if (rule.id, reporter.pk if reporter else None, recipient.pk if recipient else None) in existing:
                 continue
             row = Obligation(
                 period=period, rule_id=rule.id, clause=rule.clause, kind=str(rule.kind),
@@ -240,6 +404,10 @@ def _calendar_obligations(document: Document, year: int, quarter: int) -> list[c
 
 def get_period(document: Document, year: int, quarter: int = 0) -> ReportingPeriod:
     period = ReportingPeriod.objects.filter(document=document, year=year, quarter=quarter).first()
+    if period is None and quarter:
+        raise MonitoringRefused(
+            _("The reporting period Q%(q)s %(year)s of %(doc)s is not open; run `jospar monitoring open %(doc)s "
+              "%(year)s --quarter %(q)s`.") % {"doc": document.code, "year": year, "q": quarter})
     if period is None:
         raise MonitoringRefused(
             _("The reporting period %(year)s of %(doc)s is not open; run `jospar monitoring open %(doc)s %(year)s`.")
@@ -254,6 +422,7 @@ def get_period(document: Document, year: int, quarter: int = 0) -> ReportingPeri
 
 
 def _level_for(document: Document, organization: Organization) -> str:
+    """The level of the organization's first report on an annual period (kept for callers of the first version)."""
     if organization.pk == document.developer_id:
         return SubmissionLevel.REPORT
     if document.co_executors.filter(pk=organization.pk).exists():
@@ -264,31 +433,45 @@ def _level_for(document: Document, organization: Organization) -> str:
     )
 
 
-def _obligation_for(period: ReportingPeriod, level: str, organization: Organization) -> Obligation | None:
+def _rule_id(period: ReportingPeriod, level: str) -> str | None:
+    if period.quarter:
+        return f"ndp.operational_monitoring.q{period.quarter}"  # cl. 236
     rules = CO_EXECUTOR_RULES if level == SubmissionLevel.CO_EXECUTOR else REPORT_RULES
-    rule_id = rules.get(period.document.type)
+    return rules.get(period.document.type)
+
+
+def _obligation_for(period: ReportingPeriod, level: str, organization: Organization,
+                    recipient: Organization | None = None) -> Obligation | None:
+    rule_id = _rule_id(period, level)
     if rule_id is None:
         return None
-    return period.obligations.filter(rule_id=rule_id, reporter=organization).first() or (
-        period.obligations.filter(rule_id=rule_id).order_by("pk").first() if level == SubmissionLevel.REPORT else None
+    mine = period.obligations.filter(rule_id=rule_id, reporter=organization)
+    if recipient is not None and level == SubmissionLevel.CO_EXECUTOR:
+        mine = mine.filter(recipient=recipient)
+    return mine.order_by("pk").first() or (
+        period.obligations.filter(rule_id=rule_id).order_by("pk").first()
+        if level == SubmissionLevel.REPORT and not period.quarter else None
     )
 
 
-def submission_for(period: ReportingPeriod, organization: Organization) -> Submission | None:
+def submission_for(period: ReportingPeriod, organization: Organization, *, level: str | None = None,
+                   recipient: Organization | None = None) -> Submission | None:
+    """The organization's submission in the period (its first route unless ``level`` / ``recipient`` say which)."""
+    route = route_for(period, organization, level=level, recipient=recipient)
     return Submission.objects.filter(
-        period=period, organization=organization, level=_level_for(period.document, organization)
-    ).first()
+        period=period, organization=organization, level=route.level, recipient=route.recipient).first()
 
 
-def _editable_submission(period: ReportingPeriod, organization: Organization, user, reason: str) -> Submission:
-    level = _level_for(period.document, organization)
+def _editable_submission(period: ReportingPeriod, organization: Organization, user, reason: str,
+                         route: Route | None = None) -> Submission:
+    route = route or route_for(period, organization)
     _require_member(user, organization, EDITORS, _("edit the report of %(org)s") % {"org": organization.code})
-    sub = Submission.objects.filter(period=period, organization=organization, level=level).first()
+    sub = Submission.objects.filter(period=period, organization=organization, level=route.level,
+                                    recipient=route.recipient).first()
     if sub is None:
         sub = Submission(
-            period=period, organization=organization, level=level,
-            recipient=_report_recipient(period.document, level),
-            obligation=_obligation_for(period, level, organization),
+            period=period, organization=organization, level=route.level, recipient=route.recipient,
+            obligation=_obligation_for(period, route.level, organization, route.recipient),
         )
         _stamp(sub, user, reason)
         sub.save()
@@ -307,17 +490,31 @@ def _serves(organization: Organization, responsible_id, co_ids: set[int]) -> boo
 
 @transaction.atomic
 def do_save_report(
-    period: ReportingPeriod, organization: Organization, data: ReportInput, *, acting_user, reason: str = ""
+    period: ReportingPeriod, organization: Organization, data: ReportInput, *, acting_user, reason: str = "",
+    level: str | None = None, recipient: Organization | None = None,
 ) -> Submission:
     """Save (create or update) the draft report of ``organization``: only the lines given change.
 
-    A co-executor reports only the items it is responsible for or co-executes (cl. 42, 55, 195).
+    A co-executor reports only the items it is responsible for or co-executes (cl. 42, 55, 195); in the
+    National Plan a responsible body reports its own items and a co-executor those of the body it reports
+    to (M8); in a quarter each executor reports its own items (M9). ``level`` / ``recipient`` choose the
+    submission when the organization makes several (``routes_of``).
     """
     reason = reason or f"report of {organization.code} for {period}"
-    sub = _editable_submission(period, organization, acting_user, reason)
-    document, year, q = period.document, period.year, period.quarter
-    co_level = sub.level == SubmissionLevel.CO_EXECUTOR
+    route = route_for(period, organization, level=level, recipient=recipient)
     problems: list[str] = []
+    if period.quarter and data.financing:
+        problems.append(
+            _("financing: a quarterly report holds no money lines; money is reported by source for the year "
+              "(cl. 225(3), 236; decision M9)."))
+    if period.quarter and (data.satisfaction is not None and data.satisfaction.value is not None):
+        problems.append(_("satisfaction: beneficiaries' satisfaction is reported for the year (cl. 225(4)), not "
+                          "for a quarter."))
+    if problems:
+        raise MonitoringRefused(problems)
+    sub = _editable_submission(period, organization, acting_user, reason, route)
+    document, year, q = period.document, period.year, period.quarter
+    co_level = route.scope != "all"
 
     indicators = {i.code: i for i in Indicator.objects.filter(document=document).prefetch_related("co_executors")}
     values = {(v.indicator_id): v for v in IndicatorValue.objects.filter(
@@ -326,6 +523,7 @@ def do_save_report(
     financing = {
         (f.measure.code, f.source, f.budget_program_code): f
         for f in Financing.objects.filter(measure__document=document, year=year).select_related("measure")
+        .prefetch_related("measure__co_executors")
     }
 
     seen: set = set()
@@ -340,11 +538,8 @@ def do_save_report(
             problems.append(_("%(where)s: the indicator is listed twice.") % {"where": where})
             continue
         seen.add(line.code)
-        if co_level and not _serves(organization, ind.responsible_id, {o.pk for o in ind.co_executors.all()}):
-            problems.append(
-                _("%(where)s: %(org)s is neither responsible for nor a co-executor of this indicator (cl. 42, 55).")
-                % {"where": where, "org": organization.code}
-            )
+        if co_level and not route.covers(organization, ind.responsible_id, {o.pk for o in ind.co_executors.all()}):
+            problems.append(_not_covered(where, organization, route, _("indicator"), "cl. 42, 55"))
             continue
         ind_rows.append((ind, line))
 
@@ -360,11 +555,8 @@ def do_save_report(
             problems.append(_("%(where)s: the measure is listed twice.") % {"where": where})
             continue
         seen.add(line.code)
-        if co_level and not _serves(organization, m.responsible_id, {o.pk for o in m.co_executors.all()}):
-            problems.append(
-                _("%(where)s: %(org)s is neither the responsible executor nor a co-executor of this measure (cl. 171).")
-                % {"where": where, "org": organization.code}
-            )
+        if co_level and not route.covers(organization, m.responsible_id, {o.pk for o in m.co_executors.all()}):
+            problems.append(_not_covered(where, organization, route, _("measure"), "cl. 171"))
             continue
         if line.status is not None and line.status not in ach.ExecutionStatus.__members__.values():
             problems.append(
@@ -390,7 +582,7 @@ def do_save_report(
             problems.append(_("%(where)s: the financing line is listed twice.") % {"where": where})
             continue
         seen.add(key)
-        if co_level and not (f.administrator_id == organization.pk or f.measure.responsible_id == organization.pk):
+        if co_level and not route.covers_financing(organization, f, {o.pk for o in f.measure.co_executors.all()}):
             problems.append(
                 _("%(where)s: %(org)s neither administers this budget programme nor executes the measure.")
                 % {"where": where, "org": organization.code}
@@ -451,6 +643,18 @@ def do_save_report(
     return sub
 
 
+def _not_covered(where: str, organization: Organization, route: Route, item: str, clause: str) -> str:
+    if route.scope == "own":
+        return (_("%(where)s: %(org)s is not the body responsible for this %(item)s; each responsible body reports "
+                  "its own items (cl. 239-241).") % {"where": where, "org": organization.code, "item": item})
+    if route.scope == "serves_for":
+        return (_("%(where)s: this %(item)s is not one that %(org)s co-executes for %(to)s; report it to the body "
+                  "responsible for it (cl. 240).")
+                % {"where": where, "org": organization.code, "item": item, "to": route.recipient.code})
+    return (_("%(where)s: %(org)s is neither responsible for nor a co-executor of this %(item)s (%(clause)s).")
+            % {"where": where, "org": organization.code, "item": item, "clause": clause})
+
+
 def _measure_verdict(sub: Submission, measure: Measure, row: MeasureReport, year: int) -> ach.Verdict:
     """Annex 14 expl. 4(13) with the money of the year: the report's lines where given, else the plan's."""
     lines = {fl.financing_id: fl for fl in sub.financing_lines.filter(financing__measure=measure)}
@@ -489,20 +693,32 @@ class ConsolidationResult:
 
 
 @transaction.atomic
-def do_consolidate_report(period: ReportingPeriod, *, acting_user, reason: str = "") -> ConsolidationResult:
-    """The developer's report formed from the accepted information of co-executors (cl. 255, 265).
+def do_consolidate_report(period: ReportingPeriod, *, acting_user, reason: str = "",
+                          organization: Organization | None = None) -> ConsolidationResult:
+    """The report formed from the accepted information of co-executors (cl. 240-242, 255, 265).
 
-    Lines the co-executors reported replace the developer's draft lines; when two co-executors report the
+    ``organization`` is the body whose report is formed: the developer by default; in the National Plan each
+    responsible body consolidates the information its co-executors sent to it (M8).
+    Lines the co-executors reported replace the draft lines; when two co-executors report the
     same item differently, the responsible executor's line wins, else the first by organization code, and
     the conflict is listed. Co-executors whose information is not accepted are listed as missing.
     """
     document = period.document
+    organization = organization or document.developer
     reason = reason or f"consolidation of {period}"
-    sub = _editable_submission(period, document.developer, acting_user, reason)
+    if period.quarter:
+        raise MonitoringRefused(_("A quarterly report is sent by each executor directly to the authorized bodies; "
+                                  "there is nothing to consolidate (cl. 236)."))
+    route = route_for(period, organization, level=SubmissionLevel.REPORT)
+    sub = _editable_submission(period, organization, acting_user, reason, route)
     result = ConsolidationResult(sub)
     co_subs = {s.organization_id: s for s in Submission.objects.filter(
-        period=period, level=SubmissionLevel.CO_EXECUTOR).select_related("organization")}
-    for org in document.co_executors.order_by("code"):
+        period=period, level=SubmissionLevel.CO_EXECUTOR, recipient=organization).select_related("organization")}
+    if document.type == "ndp":
+        expected = [co for co, body in co_executor_pairs(document) if body.pk == organization.pk]
+    else:
+        expected = list(document.co_executors.order_by("code"))
+    for org in expected:
         s = co_subs.get(org.pk)
         if s is None or s.status != SubmissionStatus.ACCEPTED:
             result.missing.append(org.code)

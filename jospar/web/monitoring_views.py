@@ -43,6 +43,9 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from jospar.core.models import Membership, Organization, Role
+from jospar.development.deadlines import deadlines as development_deadlines
+from jospar.evaluation.criteria import finding_text, metric_label
+from jospar.evaluation.final import whole_period
 from jospar.evaluation.models import Conclusion, ConclusionStatus
 from jospar.evaluation.services import do_draft_conclusion, do_issue_conclusion, do_write_conclusion
 from jospar.monitoring import achievement as ach
@@ -65,12 +68,15 @@ from jospar.monitoring.models import (
     SubmissionLevel,
     SubmissionStatus,
 )
+from jospar.monitoring.prefill import StoredValues, stored_values
 from jospar.planning.access import access_document_by_code, user_organization_ids, visible_documents
 from jospar.planning.models import Document, Financing, Indicator, IndicatorValue, Measure
 
 from .charts import number
 
 REPORT_RULE_IDS = set(sv.CO_EXECUTOR_RULES.values()) | set(sv.REPORT_RULES.values())
+CO_RULE_IDS = set(sv.CO_EXECUTOR_RULES.values())
+QUARTERLY_RULE = "ndp.operational_monitoring."  # cl. 236
 MONEY_VS_RESULT = {
     "absorbed_and_reached": gettext_lazy("money absorbed and results reached"),
     "absorbed_not_reached": gettext_lazy("money absorbed, results not reached"),
@@ -188,8 +194,16 @@ def _obligation_rows(obligations, user_orgs: set[int], authority_orgs: set[int],
         document = o.period.document
         url = None
         if o.reporter_id in user_orgs:
-            if o.rule_id in REPORT_RULE_IDS and o.period.quarter == 0:
-                url = reverse("monitoring-report", args=[document.code, o.period.year])
+            if o.rule_id in REPORT_RULE_IDS or o.rule_id.startswith(QUARTERLY_RULE):
+                q = o.period.quarter
+                url = (reverse("monitoring-report-quarter", args=[document.code, o.period.year, q]) if q else
+                       reverse("monitoring-report", args=[document.code, o.period.year]))
+                query = []  # the National Plan routes by body (M8): name the reporter and, for co-executors, the body
+                if document.type == "ndp" and o.reporter_id != document.developer_id:
+                    query.append(f"org={o.reporter.code}")
+                if document.type == "ndp" and o.rule_id in CO_RULE_IDS and o.recipient_id:
+                    query.append(f"to={o.recipient.code}")  # M8: the responsible body it reports to
+                url += "?" + "&".join(query) if query else ""
             elif o.reporter_id in authority_orgs:
                 url = reverse("monitoring-overview", args=[document.code, o.period.year])
         status = o.status(today)
@@ -249,6 +263,20 @@ def calendar_view(request):
     orgs = user_organization_ids(user)
     authority_orgs = {o.pk for o in organizations if o.authority and o.pk in orgs}
     rows = _obligation_rows(all_rows, orgs, authority_orgs, today)
+    # the deadlines of development and agreement (§6, cl. 64-75, 103, 122-123, 151-154) in the same calendar
+    lang = (get_language() or "kk")[:2]
+    labels = dict(ObligationStatus.choices)
+    for d in development_deadlines(user, year):
+        if d.document not in documents:
+            documents.append(d.document)
+        if doc_code and d.document.code != doc_code:
+            continue
+        if org_code and org_code not in (getattr(d.reporter, "code", None), getattr(d.recipient, "code", None)):
+            continue
+        status = d.status(today)
+        rows.append(ObligationRow(d, d.label(lang), status, str(labels.get(status, status)), d.url))
+    documents.sort(key=lambda doc: doc.code)
+    rows.sort(key=lambda r: (r.obligation.due is None, r.obligation.due or date.max))
     months: dict[date | None, list[ObligationRow]] = defaultdict(list)
     for r in rows:
         due = r.obligation.due
@@ -306,24 +334,33 @@ class ReportForm(forms.Form):
     analytical_note = forms.CharField(label=gettext_lazy("Analytical note"), required=False,
                                       widget=forms.Textarea(attrs={"rows": 4}), help_text=gettext_lazy("cl. 225(6)"))
 
-    def __init__(self, *args, rows: list[Row], disabled: bool = False, **kwargs):
+    def __init__(self, *args, rows: list[Row], disabled: bool = False, quarterly: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.rows = rows
+        if quarterly:  # M9: satisfaction, audits and field checks are reported for the year (cl. 225(4)-(5))
+            for name in ("satisfaction_base_year", "satisfaction_base", "satisfaction_value", "satisfaction_note",
+                         "control_audit", "field_checks"):
+                del self.fields[name]
         status_choices = [("", _("as the rules suggest"))] + list(ExecutionStatus.choices)
         for row in rows:
             line = row.line
+            # Issue 3 item 5 (prefill.P1): an empty line starts from the values already stored, marked.
+            stored = row.extra.get("stored")
+            pre = stored.values if (stored is not None and line is None) else {}
+            if pre:
+                row.extra["prefilled"] = stored
             if row.kind == "ind":
                 self._add(row, "fact", forms.DecimalField(label=_("Fact"), required=False, **DEC),
-                          _plain(line.fact) if line else "")
+                          _plain(line.fact) if line else _plain(pre.get("fact")))
                 self._add(row, "reason", forms.CharField(label=_("Reason for deviation"), required=False, widget=TEXT),
-                          line.reason if line else "")
+                          line.reason if line else pre.get("reason", ""))
             elif row.kind == "mea":
                 self._add(row, "completed", forms.BooleanField(label=_("Fully completed"), required=False),
-                          bool(line and line.completed))
+                          bool(line.completed if line else pre.get("completed")))
                 self._add(row, "long_term", forms.BooleanField(label=_("Long-term"), required=False),
-                          bool(line and line.long_term))
+                          bool(line.long_term if line else pre.get("long_term")))
                 self._add(row, "fact_quantity", forms.DecimalField(label=_("Quantity executed"), required=False, **DEC),
-                          _plain(line.fact_quantity) if line else "")
+                          _plain(line.fact_quantity) if line else _plain(pre.get("fact_quantity")))
                 overridden = line.status if line and line.status != line.suggested_status else ""
                 self._add(row, "status", forms.ChoiceField(label=_("Status (override)"), required=False,
                                                            choices=status_choices), overridden)
@@ -335,10 +372,10 @@ class ReportForm(forms.Form):
                 self._add(row, "corrected_plan", forms.DecimalField(label=_("Corrected plan, mln tenge"),
                                                                     required=False, **MONEY), _plain(corrected))
                 self._add(row, "absorbed", forms.DecimalField(label=_("Absorbed, mln tenge"), required=False, **MONEY),
-                          _plain(line.absorbed) if line else "")
+                          _plain(line.absorbed) if line else _plain(pre.get("absorbed")))
                 self._add(row, "reason_unabsorbed", forms.CharField(label=_("Reason for non-absorption"),
                                                                     required=False, widget=TEXT),
-                          line.reason_unabsorbed if line else "")
+                          line.reason_unabsorbed if line else pre.get("reason_unabsorbed", ""))
         if disabled:
             for f in self.fields.values():
                 f.disabled = True
@@ -376,6 +413,9 @@ class ReportForm(forms.Form):
                         measure=f.measure.code, source=f.source, budget_program_code=f.budget_program_code,
                         corrected_plan=v["corrected_plan"], absorbed=v["absorbed"],
                         reason_unabsorbed=v["reason_unabsorbed"]))
+        if "satisfaction_value" not in self.fields:  # a quarter (M9)
+            return ReportInput(indicators=ind, measures=mea, financing=fin,
+                               analytical_note=d.get("analytical_note") or "")
         sat = SatisfactionIn(base_year=d.get("satisfaction_base_year"), base=d.get("satisfaction_base"),
                              value=d.get("satisfaction_value"), note=d.get("satisfaction_note") or "")
         return ReportInput(indicators=ind, measures=mea, financing=fin, satisfaction=sat,
@@ -404,51 +444,71 @@ def _attach(problems: list[str], rows: list[Row]) -> None:
             row.problems.append(p)
 
 
-def _reporting_org(request, document: Document) -> Organization | None:
-    """The organization whose report this user handles: a member's developer or co-executor (W1)."""
+def _reporting_org(request, document: Document, period: ReportingPeriod | None) -> Organization | None:
+    """The organization whose report this user handles: one of the user's organizations that reports (W1)."""
     wanted = request.GET.get("org") or request.POST.get("org") or ""
-    candidates = [document.developer, *document.co_executors.order_by("code")]
     if request.user.is_superuser:
-        return next((o for o in candidates if o.code == wanted), document.developer)
-    mine = user_organization_ids(request.user)
-    own = [o for o in candidates if o.pk in mine]
+        chosen = Organization.objects.filter(code=wanted).first() if wanted else None
+        return chosen or document.developer
+    mine = Organization.objects.filter(pk__in=user_organization_ids(request.user)).order_by("code")
+    if period is None:
+        parties = {document.developer_id, *document.co_executors.values_list("pk", flat=True)}
+        own = [o for o in mine if o.pk in parties]
+    else:
+        own = [o for o in mine if sv.routes_of(period, o)]
     return next((o for o in own if o.code == wanted), own[0] if own else None)
 
 
-def _report_rows(document: Document, org: Organization, year: int, sub: Submission | None, level: str):
-    """The lines the organization may report (cl. 42, 55, 171, 195) with what it saved; fixed query count."""
-    co_level = level == SubmissionLevel.CO_EXECUTOR
+def _report_rows(document: Document, org: Organization, period: ReportingPeriod, sub: Submission | None,
+                 route: sv.Route, stored: StoredValues):
+    """The lines the organization may report on this route (cl. 42, 55, 171, 195, 236, 240-241) with what it
+    saved and what is stored (prefill); fixed query count."""
+    year, quarter = period.year, period.quarter
     lines_ind = {x.indicator_id: x for x in sub.indicator_lines.all()} if sub else {}
     lines_mea = {x.measure_id: x for x in sub.measure_lines.all()} if sub else {}
     lines_fin = {x.financing_id: x for x in sub.financing_lines.all()} if sub else {}
-    values = {v.indicator_id: v for v in IndicatorValue.objects.filter(
-        indicator__document=document, year=year, quarter=0)}
+    values: dict[tuple[int, int], IndicatorValue] = {
+        (v.indicator_id, v.quarter): v for v in IndicatorValue.objects.filter(
+            indicator__document=document, year=year, quarter__in={0, quarter})}
     rows: list[Row] = []
     for ind in (Indicator.objects.filter(document=document).select_related("responsible")
                 .prefetch_related("co_executors").order_by("order", "code")):
-        if co_level and not (ind.responsible_id == org.pk or any(o.pk == org.pk for o in ind.co_executors.all())):
+        if not route.covers(org, ind.responsible_id, {o.pk for o in ind.co_executors.all()}):
             continue
-        if ind.pk not in values and ind.pk not in lines_ind:
+        annual, value = values.get((ind.pk, 0)), values.get((ind.pk, quarter))
+        if annual is None and value is None and ind.pk not in lines_ind:
             continue  # nothing planned for the year
-        value = values.get(ind.pk)
-        rows.append(Row("ind", ind, lines_ind.get(ind.pk), ind.code, extra={
-            "plan": _plain(value.plan) if value else "", "corrected": _plain(value.corrected_plan) if value else ""}))
-    money = list(Financing.objects.filter(measure__document=document, year=year).select_related(
-        "measure", "administrator").order_by("measure__order", "measure__code", "source", "budget_program_code"))
+        line = lines_ind.get(ind.pk)
+        extra: dict[str, Any] = {
+            "plan": _plain(value.plan) if value else "", "corrected": _plain(value.corrected_plan) if value else "",
+            "annual_plan": _plain(annual.effective_plan) if annual else "", "stored": stored.indicators.get(ind.pk)}
+        if quarter and line is not None and line.fact is not None:  # cl. 236-237, where a quarter plan exists
+            verdict = ach.explain_quarter_achievement(
+                quarter, line.effective_plan, line.fact, ind.polarity, baseline=ind.baseline_value,
+                range_low=ind.range_low, range_high=ind.range_high)
+            extra["achievement"] = _calc(verdict.calculation)
+            extra["achievement_status"] = INDICATOR_STATUS.get(str(verdict.status), "")
+        rows.append(Row("ind", ind, line, ind.code, extra=extra))
+    money: list[Financing] = [] if quarter else list(  # M9: no money lines in a quarter
+        Financing.objects.filter(measure__document=document, year=year).select_related(
+            "measure", "administrator").prefetch_related("measure__co_executors").order_by(
+            "measure__order", "measure__code", "source", "budget_program_code"))
     money_of: dict[int, list[Financing]] = defaultdict(list)
-    for f in money:
+    for f in Financing.objects.filter(measure__document=document, year=year) if quarter else money:
         money_of[f.measure_id].append(f)
     for m in (Measure.objects.filter(document=document).select_related("responsible")
               .prefetch_related("co_executors").order_by("order", "code")):
-        if co_level and not (m.responsible_id == org.pk or any(o.pk == org.pk for o in m.co_executors.all())):
+        if not route.covers(org, m.responsible_id, {o.pk for o in m.co_executors.all()}):
             continue
         line = lines_mea.get(m.pk)
-        rows.append(Row("mea", m, line, m.code, extra={"money": money_of.get(m.pk, [])}))
+        rows.append(Row("mea", m, line, m.code, extra={"money": money_of.get(m.pk, []),
+                                                       "stored": stored.measures.get(m.pk)}))
     for f in money:
-        if co_level and not (f.administrator_id == org.pk or f.measure.responsible_id == org.pk):
+        if not route.covers_financing(org, f, {o.pk for o in f.measure.co_executors.all()}):
             continue
         label = f"{f.measure.code} ({f.budget_program_code or f.source})"
-        rows.append(Row("fin", f, lines_fin.get(f.pk), label, extra={"plan": _plain(f.plan)}))
+        rows.append(Row("fin", f, lines_fin.get(f.pk), label, extra={"plan": _plain(f.plan),
+                                                                      "stored": stored.financing.get(f.pk)}))
     return rows, lines_fin
 
 
@@ -493,35 +553,44 @@ def _suggestions(rows: list[Row], form: ReportForm, lines_fin: dict[int, Financi
 
 
 @login_required
-def report(request, code: str, year: int):
+def report(request, code: str, year: int, quarter: int = 0):
     document = access_document_by_code(request.user, code)
     year = _year(year, document)
-    org = _reporting_org(request, document)
+    if quarter and (quarter > 4 or document.type != "ndp"):
+        raise Http404  # cl. 234: only the National Plan has quarters
+    period = ReportingPeriod.objects.filter(document=document, year=year, quarter=quarter).first()
+    org = _reporting_org(request, document, period)
     if org is None:
         return _refused(request, _("Your organization is neither the developer nor a co-executor of %(doc)s, so it "
                                    "has no report on it; the reports of others are shown to their recipients once "
                                    "submitted.") % {"doc": document.code}, document)
-    period = ReportingPeriod.objects.filter(document=document, year=year, quarter=0).first()
-    context: dict[str, Any] = {"document": document, "year": year, "org": org, "period": period,
+    context: dict[str, Any] = {"document": document, "year": year, "quarter": quarter, "org": org, "period": period,
                                "may_open": _may_open(request.user, document)}
     if period is None:
         return render(request, "web/monitoring/report.html", context)
-    level = SubmissionLevel.REPORT if org.pk == document.developer_id else SubmissionLevel.CO_EXECUTOR
-    sub = (Submission.objects.filter(period=period, organization=org, level=level)
+    routes = sv.routes_of(period, org)
+    if not routes:
+        return _refused(request, _("%(org)s has no report on %(doc)s for this period.")
+                        % {"org": org.code, "doc": document.code}, document)
+    wanted_to = request.GET.get("to") or request.POST.get("to") or ""
+    route = next((r for r in routes if r.recipient.code == wanted_to), routes[0])
+    sub = (Submission.objects.filter(period=period, organization=org, level=route.level, recipient=route.recipient)
            .select_related("signed_by", "decided_by", "recipient", "obligation")
            .prefetch_related("indicator_lines", "measure_lines", "financing_lines").first())
     roles = sv.roles_in(request.user, org) | ({Role.HEAD, Role.PLANNER} if request.user.is_superuser else set())
     can_edit = bool(roles & set(sv.EDITORS)) and not (sub and sub.is_locked)
-    rows, lines_fin = _report_rows(document, org, year, sub, level)
+    stored = stored_values(period) if can_edit else StoredValues()
+    rows, lines_fin = _report_rows(document, org, period, sub, route, stored)
     form = ReportForm(request.POST if request.method == "POST" else None, rows=rows, disabled=not can_edit,
-                      initial=_sub_initial(sub))
+                      quarterly=bool(quarter), initial=_sub_initial(sub))
     for row in rows:
         row.bf = {name: form[key] for name, key in row.fields.items()}
+    here = _report_url(document, year, org, request, quarter, route)
     problems: list[str] = []
     if request.method == "POST":
         action = request.POST.get("action", "save")
         if action == "consolidate":
-            return _consolidate(request, period, document, year, org)
+            return _consolidate(request, period, org, route, here)
         if not can_edit:
             problems.append(_("This report cannot be changed now: it is %(status)s, or you are not a planner or "
                               "head of %(org)s.") % {"status": sub.get_status_display() if sub else "-", "org": org.code})
@@ -529,7 +598,8 @@ def report(request, code: str, year: int):
             try:
                 with transaction.atomic():  # W4: save and sign together, or nothing
                     saved = sv.do_save_report(period, org, form.to_input(), acting_user=request.user,
-                                              reason=request.POST.get("change_reason", ""))
+                                              reason=request.POST.get("change_reason", ""), level=route.level,
+                                              recipient=route.recipient)
                     if action == "submit":
                         saved = sv.do_submit_report(saved, acting_user=request.user)
             except sv.MonitoringRefused as exc:
@@ -540,21 +610,28 @@ def report(request, code: str, year: int):
                                                 "%(hash)s") % {"to": saved.recipient.name, "hash": saved.content_hash})
                 else:
                     messages.success(request, _("The draft is saved."))
-                return redirect(_report_url(document, year, org, request))
+                return redirect(here)
         else:
             problems.append(_("Some values are not valid; see the fields marked below."))
     _attach(problems, rows)
     _suggestions(rows, form, lines_fin)
     heads = Membership.objects.filter(organization=org, role=Role.HEAD).select_related("user").order_by("user__username")
+    consolidates = route.level == SubmissionLevel.REPORT and not quarter
+    other_fields = [form[name] for name in ReportForm.base_fields if name in form.fields]
     context.update({
-        "sub": sub, "form": form, "rows": rows, "other_fields": [form[name] for name in ReportForm.base_fields], "problems": problems, "can_edit": can_edit,
-        "can_sign": Role.HEAD in roles, "heads": [m.user for m in heads], "level": level,
+        "sub": sub, "form": form, "rows": rows, "other_fields": other_fields, "problems": problems,
+        "can_edit": can_edit, "route": route, "routes": routes if len(routes) > 1 else [],
+        "can_sign": Role.HEAD in roles, "heads": [m.user for m in heads], "level": route.level,
         "ind_rows": [r for r in rows if r.kind == "ind"], "mea_rows": [r for r in rows if r.kind == "mea"],
         "fin_rows": [r for r in rows if r.kind == "fin"],
-        "is_developer": level == SubmissionLevel.REPORT,
-        "co_subs": _co_submissions(period, document) if level == SubmissionLevel.REPORT else [],
-        "other_orgs": _other_orgs(request.user, document, org),
+        "is_developer": consolidates,
+        "prefilled": sum(1 for r in rows if r.extra.get("prefilled")),
+        "co_subs": _co_submissions(period, document, org) if consolidates else [],
+        "other_orgs": _other_orgs(request.user, document, org, period),
         "signature_ok": sv.verify_signature(sub) if sub and sub.content_hash else None,
+        "quarters": [(q, _report_url(document, year, org, request, q, None)) for q in range(1, 5)]
+        if document.type == "ndp" else [],
+        "annual_url": _report_url(document, year, org, request, 0, None),
     })
     return render(request, "web/monitoring/report.html", context, status=200)
 
@@ -568,32 +645,50 @@ def _sub_initial(sub: Submission | None) -> dict[str, Any]:
             "analytical_note": sub.analytical_note}
 
 
-def _report_url(document: Document, year: int, org: Organization, request) -> str:
-    url = reverse("monitoring-report", args=[document.code, year])
-    return url + (f"?org={org.code}" if org.pk != document.developer_id or request.user.is_superuser else "")
+def _report_url(document: Document, year: int, org: Organization, request, quarter: int = 0,
+                route: sv.Route | None = None) -> str:
+    if quarter:
+        url = reverse("monitoring-report-quarter", args=[document.code, year, quarter])
+    else:
+        url = reverse("monitoring-report", args=[document.code, year])
+    query = []
+    if org.pk != document.developer_id or request.user.is_superuser:
+        query.append(f"org={org.code}")
+    if route is not None and route.level == SubmissionLevel.CO_EXECUTOR:
+        query.append(f"to={route.recipient.code}")
+    return url + ("?" + "&".join(query) if query else "")
 
 
-def _other_orgs(user, document: Document, org: Organization) -> list[Organization]:
+def _other_orgs(user, document: Document, org: Organization, period: ReportingPeriod | None) -> list[Organization]:
     """Other organizations of this user that report on the document (to switch between them)."""
     if user.is_superuser:
         return [o for o in [document.developer, *document.co_executors.all()] if o.pk != org.pk]
-    mine = user_organization_ids(user)
-    return [o for o in [document.developer, *document.co_executors.all()] if o.pk in mine and o.pk != org.pk]
+    mine = Organization.objects.filter(pk__in=user_organization_ids(user)).exclude(pk=org.pk).order_by("code")
+    if period is None:
+        parties = {document.developer_id, *document.co_executors.values_list("pk", flat=True)}
+        return [o for o in mine if o.pk in parties]
+    return [o for o in mine if sv.routes_of(period, o)]
 
 
-def _co_submissions(period: ReportingPeriod, document: Document) -> list[tuple[Organization, Submission | None]]:
-    """The developer's view of its co-executors' information; drafts are not shown (W1)."""
+def _co_submissions(period: ReportingPeriod, document: Document,
+                    org: Organization) -> list[tuple[Organization, Submission | None]]:
+    """The information the co-executors sent to ``org``; drafts are not shown (W1)."""
     subs = {s.organization_id: s for s in Submission.objects.filter(
-        period=period, level=SubmissionLevel.CO_EXECUTOR).exclude(status=SubmissionStatus.DRAFT)}
-    return [(o, subs.get(o.pk)) for o in document.co_executors.order_by("code")]
+        period=period, level=SubmissionLevel.CO_EXECUTOR, recipient=org).exclude(status=SubmissionStatus.DRAFT)}
+    if document.type == "ndp":  # M8: each responsible body hears from the co-executors of its indicators
+        expected = [co for co, body in sv.co_executor_pairs(document) if body.pk == org.pk]
+    else:
+        expected = list(document.co_executors.order_by("code"))
+    return [(o, subs.get(o.pk)) for o in expected]
 
 
-def _consolidate(request, period, document, year, org):
-    if org.pk != document.developer_id:
-        messages.error(request, _("Only the developer consolidates the report (cl. 242, 255, 265)."))
-        return redirect(_report_url(document, year, org, request))
+def _consolidate(request, period, org, route, here):
+    if route.level != SubmissionLevel.REPORT or period.quarter:
+        messages.error(request, _("Only the body that reports to the authorized body consolidates the information of "
+                                  "its co-executors (cl. 240-242, 255, 265)."))
+        return redirect(here)
     try:
-        result = sv.do_consolidate_report(period, acting_user=request.user)
+        result = sv.do_consolidate_report(period, acting_user=request.user, organization=org)
     except sv.MonitoringRefused as exc:
         for p in exc.problems:
             messages.error(request, p)
@@ -605,7 +700,7 @@ def _consolidate(request, period, document, year, org):
                              % {"orgs": ", ".join(result.missing)})
         for c in result.conflicts:
             messages.warning(request, c)
-    return redirect(_report_url(document, year, org, request))
+    return redirect(here)
 
 
 @login_required
@@ -787,12 +882,13 @@ def _criteria(conclusion: Conclusion | None) -> list[dict[str, Any]]:
     result = []
     for c in conclusion.criteria:
         metrics = [{
-            "name": METRIC_LABELS.get(k, k), "key": k, "value": m["value"], "formula": m["formula"],
+            "name": METRIC_LABELS.get(k) or metric_label(k), "key": k, "value": m["value"], "formula": m["formula"],
             "inputs": [(name, "—" if v is None else v) for name, v in m["inputs"].items()],
             "reason": m["reason"], "clause": m["clause"],
         } for k, m in sorted(c["metrics"].items(), key=lambda km: _METRIC_ORDER.get(km[0], 99))]  # jsonb reorders
         result.append({"number": c["number"], "title": CRITERIA_TITLES.get(c["number"], c["title"]),
-                       "clause": c["clause"], "metrics": metrics, "findings": c["findings"]})
+                       "clause": c["clause"], "metrics": metrics,
+                       "findings": [finding_text(f) for f in c["findings"]]})  # in the reader's language
     return result
 
 
@@ -854,3 +950,36 @@ def conclusion_page(request, code: str, year: int):
     })
 
 
+
+
+# --------------------------------------------------------------------------------------------------
+# Final report over the whole period (cl. 230, 244)
+# --------------------------------------------------------------------------------------------------
+
+
+@login_required
+def final_report(request, code: str):
+    """cl. 230: every year's plan and fact per indicator, the final-year achievement, measures over the period."""
+    document = access_document_by_code(request.user, code)
+    orgs = user_organization_ids(request.user)
+    if not (_authority_member(request.user) or document.developer_id in orgs):
+        return _refused(request, _("The final report is shown to the authorized bodies and to the developer of the "
+                                   "document (cl. 230, 242, 257)."), document)
+    wp = whole_period(document)
+    statuses = dict(ExecutionStatus.choices)
+    indicators = [{
+        "r": i, "cells": [(c, _plain(c.effective_plan), _plain(c.fact), c.corrected_plan is not None) for c in i.years],
+        "final_plan": _calc(i.final_plan), "final_fact": _calc(i.final_fact),
+        "achievement": _calc(i.final.calculation) if i.final.calculation else None,
+        "status": INDICATOR_STATUS.get(str(i.final.status), str(i.final.status)), "status_code": str(i.final.status),
+        "period_plan": _calc(i.period_plan), "period_fact": _calc(i.period_fact),
+    } for i in wp.indicators]
+    measures = [{
+        "m": m, "statuses": [(y, statuses.get(st, "") if st else "") for y, st in sorted(m.statuses.items())],
+        "last": statuses.get(m.last_status, "") if m.last_status else "", "last_code": m.last_status or "",
+        "allocated": _plain(m.allocated), "absorbed": _plain(m.absorbed), "absorption": _calc(m.absorption),
+    } for m in wp.measures]
+    return render(request, "web/monitoring/final_report.html", {
+        "document": document, "wp": wp, "indicators": indicators, "measures": measures,
+        "final_year": wp.years[-1], "not_reported": wp.years_not_reported,
+    })

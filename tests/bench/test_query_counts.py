@@ -32,13 +32,14 @@ ITEM_DOCUMENTS = ("gen-rdp-620000000",)  # editor pages: a regional plan has an 
 YEAR = 2025
 
 
-def _patterns(patterns=None, into=None) -> list[URLPattern]:
+def _patterns(patterns=None, into=None, namespace: str = "") -> list[tuple[str, URLPattern]]:
+    """(name with its namespace, pattern) of every named web page."""
     into = [] if into is None else into
     for p in web_urls.urlpatterns if patterns is None else patterns:
         if isinstance(p, URLResolver):
-            _patterns(p.url_patterns, into)
+            _patterns(p.url_patterns, into, f"{namespace}{p.namespace}:" if p.namespace else namespace)
         elif p.name:
-            into.append(p)
+            into.append((namespace + p.name, p))
     return into
 
 
@@ -60,23 +61,23 @@ def _item_pks(code: str) -> dict[str, int]:
 def _urls() -> tuple[list[tuple[str, str]], list[str]]:
     """(key, url) for every named web page we can build, and the patterns we cannot."""
     out, unmeasured = [], []
-    for pattern in _patterns():
+    for name, pattern in _patterns():
         args = set(pattern.pattern.converters)
         if not args:
-            out.append((pattern.name, reverse(pattern.name)))  # key, url
+            out.append((name, reverse(name)))  # key, url
         elif args <= {"code", "indicator_code", "year"}:
             for code, indicator in DOCUMENTS.items():
                 kwargs = {"code": code, "indicator_code": indicator, "year": YEAR}
-                url = reverse(pattern.name, kwargs={k: kwargs[k] for k in args})
+                url = reverse(name, kwargs={k: kwargs[k] for k in args})
                 out.append((url, url))
         elif args in ({"code", "kind"}, {"code", "kind", "pk"}):
             for code in ITEM_DOCUMENTS:
                 for kind, pk in _item_pks(code).items():
                     kwargs = {"code": code, "kind": kind, "pk": pk}
-                    url = reverse(pattern.name, kwargs={k: kwargs[k] for k in args})
-                    out.append((f"{pattern.name} {code} first {kind}", url))  # the pk changes with the data
+                    url = reverse(name, kwargs={k: kwargs[k] for k in args})
+                    out.append((f"{name} {code} first {kind}", url))  # the pk changes with the data
         else:
-            unmeasured.append(f"{pattern.name} {sorted(args)}")
+            unmeasured.append(f"{name} {sorted(args)}")
     return out, unmeasured
 
 

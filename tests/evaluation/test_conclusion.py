@@ -40,6 +40,6 @@ def test_the_authorized_body_writes_its_text_and_its_head_issues_the_conclusion(
     assert c.status == ConclusionStatus.ISSUED
     text = render_conclusion(c)
     assert "Reasons are objective." in text and "1700.5" not in text
-    assert "items_filled: 100" in text and "= items filled / items required × 100" in text
+    assert "Items of the report filled, % [items_filled]: 100" in text and "= items filled / items required × 100" in text
     with pytest.raises(MonitoringRefused, match="issued"):
         do_draft_conclusion(document, 2025, acting_user=users["mne"])

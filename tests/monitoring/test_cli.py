@@ -12,6 +12,7 @@ from django.core.management.base import CommandError
 from jospar.core.models import Role
 from jospar.interchange.services import do_import_document
 
+from .ndp import ndp_payload
 from .test_cycle import EDU_REPORT, MOH_REPORT, concept_payload, member
 
 
@@ -48,7 +49,7 @@ def test_the_cli_runs_the_year_and_drafts_the_conclusion(reference, files):
                                         "--as", "c-mne")
     assert "99.87 %" in run("monitoring", "status", "concept-test", "2025", "--by", "goal")
     text = run("evaluation", "conclude", "concept-test", "2025", "--as", "c-mne")
-    assert "form similar to Annex 11, cl. 257" in text and "mean_achievement_capped: 98.01" in text
+    assert "form similar to Annex 11, cl. 257" in text and "[mean_achievement_capped]: 98.01" in text
 
 
 def test_a_refused_cli_action_names_the_problem_and_fails(reference):
@@ -58,3 +59,26 @@ def test_a_refused_cli_action_names_the_problem_and_fails(reference):
         run("monitoring", "open", "concept-test", "2025", "--as", "c-edu")
     with pytest.raises(CommandError, match="no such active user"):
         run("monitoring", "open", "concept-test", "2025", "--as", "nobody")
+
+
+def test_the_cli_runs_a_quarter_of_the_national_plan_and_routes_a_co_executor_to_its_responsible_body(
+        reference, tmp_path):
+    do_import_document(ndp_payload(), reason="test")
+    for username, org, role in (("c-mne", "mne", Role.PLANNER), ("c-moh", "moh", Role.PLANNER),
+                                ("c-moh-head", "moh", Role.HEAD), ("c-edu", "edu", Role.PLANNER)):
+        member(username, org, role)
+    out = run("monitoring", "open", "ndp-test", "2025", "--quarter", "1", "--as", "c-mne")
+    assert "ndp-test 2025 Q1: opened; 3 obligation(s) generated" in out  # edu, mlsp, moh (cl. 236)
+    assert "2025-04-10" in out
+    q1 = tmp_path / "q1.json"
+    q1.write_text(json.dumps({"indicators": [{"code": "SI-1", "fact": "74.9"}]}), encoding="utf-8")
+    out = run("monitoring", "submit", "ndp-test", "2025", "--quarter", "1", "--as", "c-moh-head", "--file", str(q1))
+    assert "moh -> mne: submitted" in out
+    assert "accepted by c-mne" in run("monitoring", "accept", "ndp-test", "2025", "--quarter", "1", "--org", "moh",
+                                      "--as", "c-mne")
+    run("monitoring", "open", "ndp-test", "2025", "--as", "c-mne")
+    with pytest.raises(CommandError, match="refused"):  # edu has two routes in 2025; the report names SI-1
+        run("monitoring", "report", "ndp-test", "2025", "--as", "c-edu", "--org", "edu", "--file", str(q1))
+    out = run("monitoring", "report", "ndp-test", "2025", "--as", "c-edu", "--org", "edu", "--to", "moh",
+              "--file", str(q1))
+    assert "edu: draft saved (1 indicator" in out

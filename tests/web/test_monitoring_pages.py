@@ -175,7 +175,8 @@ def test_a_refusal_names_the_line_and_the_clause_next_to_it_and_writes_nothing(c
     client.force_login(users["edu_head"])
     page = client.get(REPORT)
     html = page.content.decode()
-    data = _form(page) | {_field(html, "TI-1", "fact"): "70", "action": "submit"}  # plan 75.1, no reason
+    data = _form(page) | {_field(html, "TI-1", "fact"): "70", _field(html, "TI-1", "reason"): "",  # prefilled
+                          "action": "submit"}  # plan 75.1, no reason
     response = client.post(REPORT, data)
     text = _text(response)
     row = re.search(r'<tr id="line-ind-TI-1" class="has-error">(.*?)</tr>', text).group(1)
@@ -224,7 +225,8 @@ def test_another_organization_cannot_open_my_report_nor_see_my_draft(client, ope
     assert client.get(f"/en/submissions/{sub.pk}/").status_code == 404
     client.force_login(users["moh"])  # the recipient does not see a draft either (W1)
     assert client.get(f"/en/submissions/{sub.pk}/").status_code == 404
-    assert "flu season" not in client.get(REPORT + "?org=edu").content.decode()  # moh's own report instead
+    # moh's own report instead (prefilled with the plan's stored reason "flu season", not edu's draft)
+    assert "flu season in the fourth quarter" not in client.get(REPORT + "?org=edu").content.decode()
 
 
 def test_a_report_page_of_a_period_not_yet_open_offers_the_developer_to_open_it(client, cycle):  # noqa: F811

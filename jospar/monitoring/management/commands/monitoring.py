@@ -1,12 +1,18 @@
 """jospar monitoring ACTION ...: the monitoring cycle from the shell (SPEC part 2, ch. 4).
 
-  jospar monitoring open DOCUMENT YEAR --as USER           open the year, generate its obligations
+  jospar monitoring open DOCUMENT YEAR --as USER [--quarter Q]   open the year (or a quarter of the National
+                                                           Plan, cl. 234-236) and generate its obligations
   jospar monitoring calendar DOCUMENT YEAR [--today DATE]  obligations with dates and statuses
   jospar monitoring report DOCUMENT YEAR --as USER --file F [--org ORG]   save a draft report
   jospar monitoring consolidate DOCUMENT YEAR --as USER     developer: merge co-executors' information
   jospar monitoring submit DOCUMENT YEAR --as HEAD [--file F] [--org ORG] sign (first head) and submit
   jospar monitoring accept|return|reopen DOCUMENT YEAR --org ORG --as USER [--comments/--reason TEXT]
   jospar monitoring status DOCUMENT YEAR [--by direction|goal|body|territory|document]
+
+Every action but ``status`` takes ``--quarter Q`` (1-4) for the quarterly operational results of the National
+Plan (cl. 236). ``report``/``submit``/``accept``/``return``/``reopen`` take ``--to ORG`` when a co-executor
+of the National Plan reports to several responsible bodies (cl. 240); ``consolidate`` takes ``--org`` for the
+responsible body whose report is formed (decision M8).
 """
 
 from __future__ import annotations
@@ -38,6 +44,11 @@ class Command(BaseCommand):
             if user:
                 p.add_argument("--as", dest="username", required=True, help="who acts (username)")
             p.add_argument("--reason", default="", help="why: kept in the history")
+            if name != "status":
+                p.add_argument("--quarter", type=int, default=0, choices=(0, 1, 2, 3, 4),
+                               help="a quarter of the National Plan (cl. 236); 0 = the year")
+            if name in ("report", "submit", "accept", "return", "reopen"):
+                p.add_argument("--to", default=None, help="recipient, when the co-executor reports to several (cl. 240)")
             return p
 
         add("open", "open the reporting year and generate its obligations (cl. 234-269)")
@@ -50,7 +61,9 @@ class Command(BaseCommand):
             p = add(name, text)
             p.add_argument("--file", required=(name == "report"), help="report JSON (see monitoring/inputs.py)")
             p.add_argument("--org", default=None, help="reporting organization (default: the user's own)")
-        add("consolidate", "developer: form the report from the accepted information of co-executors (cl. 255)")
+        p = add("consolidate", "developer / responsible body: form the report from the accepted information of "
+                               "co-executors (cl. 240-242, 255)")
+        p.add_argument("--org", default=None, help="the responsible body whose report is formed (National Plan)")
         for name, text in (("accept", "accept a submitted report (recipient)"),
                            ("return", "return a submitted report with comments (recipient)"),
                            ("reopen", "reopen an accepted report with a reason (recipient)")):
@@ -96,15 +109,18 @@ class Command(BaseCommand):
             raise Http404
         return doc
 
-    def _org(self, document, user, code):
+    def _org(self, document, user, code, period=None):
         if code:
             org = Organization.objects.filter(code=code).first()
             if org is None:
                 raise CommandError(f"--org {code}: no such organization")
             return org
-        mine = Organization.objects.filter(memberships__user=user).distinct()
-        parties = [document.developer_id, *document.co_executors.values_list("pk", flat=True)]
-        own = [org for org in mine if org.pk in parties]
+        mine = Organization.objects.filter(memberships__user=user).distinct().order_by("code")
+        if period is not None:
+            own = [org for org in mine if sv.routes_of(period, org)]
+        else:
+            parties = [document.developer_id, *document.co_executors.values_list("pk", flat=True)]
+            own = [org for org in mine if org.pk in parties]
         if len(own) != 1:
             raise CommandError("give --org: the user is a member of " + (
                 ", ".join(o.code for o in own) if own else "no organization of this document"))
@@ -116,10 +132,23 @@ class Command(BaseCommand):
         except OSError as exc:
             raise CommandError(f"{name}: cannot read: {exc.strerror}") from None
 
-    def _submission(self, document, year, code) -> Submission:
-        period = sv.get_period(document, year)
+    def _recipient(self, o):
+        code = o.get("to")
+        if not code:
+            return None
+        org = Organization.objects.filter(code=code).first()
+        if org is None:
+            raise CommandError(f"--to {code}: no such organization")
+        return org
+
+    def _period(self, document, year, o):
+        return sv.get_period(document, year, o.get("quarter") or 0)
+
+    def _submission(self, document, year, code, o) -> Submission:
+        period = self._period(document, year, o)
         org = self._org(document, None, code)
-        sub = sv.submission_for(period, org)
+        to = self._recipient(o)
+        sub = sv.submission_for(period, org, level=SubmissionLevel.CO_EXECUTOR if to else None, recipient=to)
         if sub is None:
             raise CommandError(f"{org.code} has no report for {document.code} {year}")
         return sub
@@ -127,13 +156,13 @@ class Command(BaseCommand):
     # -- actions -------------------------------------------------------------------------------------
 
     def do_open(self, document, year, user, o):
-        r = sv.do_open_reporting_period(document, year, acting_user=user, reason=o["reason"])
+        r = sv.do_open_reporting_period(document, year, acting_user=user, quarter=o["quarter"], reason=o["reason"])
         state = "opened" if r.created else "already open"
-        self.stdout.write(f"{document.code} {year}: {state}; {r.obligations_created} obligation(s) generated")
+        self.stdout.write(f"{r.period}: {state}; {r.obligations_created} obligation(s) generated")
         self._calendar(r.period, sv.today(), "en")
 
     def do_calendar(self, document, year, user, o):
-        self._calendar(sv.get_period(document, year), o["today"] or sv.today(), o["language"])
+        self._calendar(self._period(document, year, o), o["today"] or sv.today(), o["language"])
 
     def _calendar(self, period, today, language):
         self.stdout.write(f"{'deadline':<11} {'status':<18} {'clause':<11} {'who':<18} {'to':<18} obligation")
@@ -147,22 +176,26 @@ class Command(BaseCommand):
                               f"{ob.label(language)}")
         self.stdout.write(f"(status as on {today.isoformat()}; * = moved off a day off, decision D1)")
 
+    def _route(self, o):
+        to = self._recipient(o)
+        return {"level": SubmissionLevel.CO_EXECUTOR, "recipient": to} if to else {}
+
     def do_report(self, document, year, user, o):
-        period = sv.get_period(document, year)
-        org = self._org(document, user, o["org"])
+        period = self._period(document, year, o)
+        org = self._org(document, user, o["org"], period)
         data = parse_report(self._read(o["file"]))
-        sub = sv.do_save_report(period, org, data, acting_user=user, reason=o["reason"])
+        sub = sv.do_save_report(period, org, data, acting_user=user, reason=o["reason"], **self._route(o))
         self.stdout.write(f"{org.code}: draft saved ({sub.indicator_lines.count()} indicator, "
                           f"{sub.measure_lines.count()} measure, {sub.financing_lines.count()} financing line(s))")
 
     def do_submit(self, document, year, user, o):
-        period = sv.get_period(document, year)
-        org = self._org(document, user, o["org"])
+        period = self._period(document, year, o)
+        org = self._org(document, user, o["org"], period)
         if o["file"]:
             data = parse_report(self._read(o["file"]))
-            sub = sv.do_save_report(period, org, data, acting_user=user, reason=o["reason"])
+            sub = sv.do_save_report(period, org, data, acting_user=user, reason=o["reason"], **self._route(o))
         else:
-            sub = sv.submission_for(period, org)
+            sub = sv.submission_for(period, org, **self._route(o))
             if sub is None:
                 raise CommandError(f"{org.code} has no draft report; give --file")
         sub = sv.do_submit_report(sub, acting_user=user, reason=o["reason"])
@@ -170,25 +203,28 @@ class Command(BaseCommand):
                           f"{sub.signed_at:%Y-%m-%d %H:%M}, SHA-256 {sub.content_hash}")
 
     def do_consolidate(self, document, year, user, o):
-        r = sv.do_consolidate_report(sv.get_period(document, year), acting_user=user, reason=o["reason"])
-        self.stdout.write(f"{document.developer.code}: report consolidated from {', '.join(r.merged_from) or 'no one'}")
+        org = self._org(document, user, o["org"]) if o["org"] else None
+        r = sv.do_consolidate_report(self._period(document, year, o), acting_user=user, reason=o["reason"],
+                                     organization=org)
+        self.stdout.write(f"{r.submission.organization.code}: report consolidated from "
+                          f"{', '.join(r.merged_from) or 'no one'}")
         if r.missing:
             self.stdout.write("  not accepted / missing: " + ", ".join(r.missing))
         for c in r.conflicts:
             self.stdout.write("  conflict: " + c)
 
     def do_accept(self, document, year, user, o):
-        sub = sv.do_accept_report(self._submission(document, year, o["org"]), acting_user=user, reason=o["reason"])
+        sub = sv.do_accept_report(self._submission(document, year, o["org"], o), acting_user=user, reason=o["reason"])
         extra = "; facts and money applied to the plan" if sub.level == SubmissionLevel.REPORT else ""
         self.stdout.write(f"{sub.organization.code}: accepted by {user.username} ({sub.recipient.code}){extra}")
 
     def do_return(self, document, year, user, o):
-        sub = sv.do_return_report(self._submission(document, year, o["org"]), acting_user=user,
+        sub = sv.do_return_report(self._submission(document, year, o["org"], o), acting_user=user,
                                   comments=o["comments"])
         self.stdout.write(f"{sub.organization.code}: returned with comments")
 
     def do_reopen(self, document, year, user, o):
-        sub = sv.do_reopen_report(self._submission(document, year, o["org"]), acting_user=user, reason=o["reason"])
+        sub = sv.do_reopen_report(self._submission(document, year, o["org"], o), acting_user=user, reason=o["reason"])
         self.stdout.write(f"{sub.organization.code}: reopened ({sub.reopen_reason})")
 
     def do_status(self, document, year, user, o):
