@@ -9,10 +9,12 @@ information is never published), so the totals of a public form never include re
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
-from jospar.core.models import Organization
+from jospar.core.models import Official, Organization, Territory
 from jospar.planning.choices import Confidentiality, DecompositionDimension, IndicatorKind
 from jospar.planning.models import (
     DecompositionLink,
@@ -27,6 +29,7 @@ from jospar.planning.models import (
     Section,
 )
 
+from .fast import attach, by_pk, instances, plain
 from .models import MeasureExecution
 
 OPEN = Confidentiality.OPEN
@@ -56,22 +59,95 @@ class PlanData:
     # ------------------------------------------------------------------------------------------- loading
     @classmethod
     def load(cls, document: Document, *, public: bool = False, organization: Organization | None = None,
-             with_links: bool = True) -> PlanData:
+             with_links: bool = True, years: Iterable[int] | None = None) -> PlanData:
+        """Read everything in a fixed number of queries, as plain rows turned into instances (``fast``): at
+        national scale Django's and modeltranslation's ``__init__`` were most of the time of a form."""
         d = cls(document=document, public=public, organization=organization)
         ok = (lambda obj: obj.confidentiality == OPEN) if public else (lambda obj: True)
-        d.directions = list(Direction.objects.filter(document=document).order_by("order", "code"))
-        d.goals = list(Goal.objects.filter(document=document).order_by("order", "code"))
-        d.indicators = [i for i in Indicator.objects.filter(document=document).select_related(
-            "responsible", "responsible_official", "territory").order_by("order", "code") if ok(i)]
+        own = plain(Indicator).filter(document=document)
+        d.directions = instances(Direction, plain(Direction).filter(document=document).order_by("order", "code"))
+        d.goals = instances(Goal, plain(Goal).filter(document=document).order_by("order", "code"))
+        every = instances(Indicator, own.order_by("order", "code"))
+        for i in every:
+            i._state.fields_cache["document"] = document
+        d.indicators = [i for i in every if ok(i)]
         ids = {i.pk for i in d.indicators}
-        for v in IndicatorValue.objects.filter(indicator__document=document, quarter=0):
+        own_values = plain(IndicatorValue).filter(indicator__document=document, quarter=0)
+        foreign_values = plain(IndicatorValue).filter(quarter=0)
+        if years is not None:  # a report reads only its years (its values are most of the rows of a plan)
+            own_values = own_values.filter(year__in=list(years))
+            foreign_values = foreign_values.filter(year__in=list(years))
+        for v in instances(IndicatorValue, own_values):
             if v.indicator_id in ids:
                 d.values.setdefault(v.indicator_id, {})[v.year] = v
-        for c in IndicatorCoExecutor.objects.filter(indicator__document=document).select_related("organization"):
+        coexec = instances(IndicatorCoExecutor, plain(IndicatorCoExecutor).filter(indicator__document=document)
+                           .order_by("pk"))
+        links: list[DecompositionLink] = []
+        up: list[DecompositionLink] = []
+        foreign_ind: list[Indicator] = []
+        fm: dict[int, Measure] = {}
+        through_rows: list[tuple[int, int]] = []
+        if with_links:
+            links = instances(DecompositionLink, plain(DecompositionLink).filter(parent__document=document).order_by(
+                # the lower documents by type, then code (ties were left to the database before)
+                "child__document__type", "child__document__code", "child__order", "child__code", "pk"))
+            up = instances(DecompositionLink, plain(DecompositionLink).filter(child__document=document).order_by("pk"))
+            foreign_ind = instances(Indicator, plain(Indicator).filter(
+                pk__in=plain(DecompositionLink).filter(parent__document=document).exclude(
+                    child__document=document).values("child_id")))
+            parent_ind = instances(Indicator, plain(Indicator).filter(
+                pk__in=plain(DecompositionLink).filter(child__document=document).values("parent_id")))
+            through = Measure.indicators.through
+            through_rows = list(plain(through).filter(indicator_id__in=plain(DecompositionLink).filter(
+                parent__document=document).exclude(child__document=document).values("child_id")).order_by(
+                "pk").values_list("indicator_id", "measure_id"))
+            fm = {m.pk: m for m in instances(Measure, plain(Measure).filter(pk__in={m for _i, m in through_rows}))}
+        measures = instances(Measure, plain(Measure).filter(document=document).order_by("order", "code"))
+        for m in measures:
+            m._state.fields_cache["document"] = document
+        d.measures = [m for m in measures if ok(m)]
+        mids = {m.pk for m in d.measures}
+        mco = list(plain(Measure.co_executors.through).filter(measure__document=document).order_by("pk")
+                   .values_list("measure_id", "organization_id"))
+        mind = list(plain(Measure.indicators.through).filter(measure__document=document).order_by("pk")
+                    .values_list("measure_id", "indicator_id"))
+        financing = instances(Financing, plain(Financing).filter(measure__document=document))
+        foreign_mids = set(fm)
+        executions = instances(MeasureExecution, plain(MeasureExecution).filter(measure_id__in=mids | foreign_mids))
+        d.sections = [s for s in instances(Section, plain(Section).filter(document=document).order_by("order"))
+                      if ok(s)]
+
+        # the objects rows point to, each kind in one query
+        by_id = {i.pk: i for i in every}
+        ind_map = {**{i.pk: i for i in (foreign_ind if with_links else [])}, **by_id}
+        if with_links:
+            ind_map.update({i.pk: i for i in parent_ind if i.pk not in ind_map})
+        other_docs = by_pk(Document, {i.document_id for i in ind_map.values() if i.document_id != document.pk}
+                           | {m.document_id for m in fm.values()})
+        other_docs[document.pk] = document
+        attach([i for i in ind_map.values() if i.document_id != document.pk], "document", other_docs)
+        attach(fm.values(), "document", other_docs)
+        orgs = by_pk(Organization, {i.responsible_id for i in ind_map.values()}
+                     | {m.responsible_id for m in [*measures, *fm.values()]}
+                     | {c.organization_id for c in coexec} | {o for _m, o in mco}
+                     | {f.administrator_id for f in financing})
+        attach(ind_map.values(), "responsible", orgs)
+        attach([*measures, *fm.values()], "responsible", orgs)
+        attach(coexec, "organization", orgs)
+        attach(financing, "administrator", orgs)
+        officials = by_pk(Official, {i.responsible_official_id for i in every})
+        attach(every, "responsible_official", officials)
+        places = by_pk(Territory, {i.territory_id for i in every} | {m.territory_id for m in measures})
+        attach(every, "territory", places)
+        attach(measures, "territory", places)
+
+        for c in coexec:
             d.coexec.setdefault(c.indicator_id, []).append(c)
         if with_links:
-            links = DecompositionLink.objects.filter(parent__document=document).select_related(
-                "child", "child__document", "child__responsible").order_by("child__document__type", "child__order")
+            attach(links, "parent", ind_map)
+            attach(links, "child", ind_map)
+            attach(up, "parent", ind_map)
+            attach(up, "child", ind_map)
             foreign: set[int] = set()
             for link in links:
                 if link.parent_id in ids and (not public or (link.child.confidentiality == OPEN
@@ -79,34 +155,24 @@ class PlanData:
                     d.children.setdefault(link.parent_id, []).append(link)
                     if link.child.document_id != document.pk:
                         foreign.add(link.child_id)
-            for link in DecompositionLink.objects.filter(child__document=document).select_related(
-                    "parent", "parent__document"):
+            for link in up:
                 d.parents.setdefault(link.child_id, []).append(link)
-            for v in IndicatorValue.objects.filter(indicator_id__in=foreign, quarter=0):
+            for v in instances(IndicatorValue, foreign_values.filter(indicator_id__in=foreign)):
                 d.foreign_values.setdefault(v.indicator_id, {})[v.year] = v
-            through = Measure.indicators.through
-            fm = {m.pk: m for m in Measure.objects.filter(indicators__in=foreign).select_related(
-                "document", "responsible").distinct()}
-            for row in through.objects.filter(indicator_id__in=foreign, measure_id__in=fm):
-                m = fm[row.measure_id]
-                if ok(m):
-                    d.foreign_measures.setdefault(row.indicator_id, []).append(m)
-        d.measures = [m for m in Measure.objects.filter(document=document).select_related(
-            "responsible", "territory").order_by("order", "code") if ok(m)]
-        mids = {m.pk for m in d.measures}
-        for row in Measure.co_executors.through.objects.filter(measure__document=document).select_related(
-                "organization"):
-            d.measure_coexec.setdefault(row.measure_id, []).append(row.organization)
-        for row in Measure.indicators.through.objects.filter(measure__document=document):
-            if row.indicator_id in ids:
-                d.measure_indicators.setdefault(row.measure_id, []).append(row.indicator_id)
-        for f in Financing.objects.filter(measure__document=document).select_related("administrator"):
+            for indicator_id, measure_id in through_rows:
+                m = fm[measure_id]
+                if indicator_id in foreign and ok(m):
+                    d.foreign_measures.setdefault(indicator_id, []).append(m)
+        for measure_id, org_id in mco:
+            d.measure_coexec.setdefault(measure_id, []).append(orgs[org_id])
+        for measure_id, indicator_id in mind:
+            if indicator_id in ids:
+                d.measure_indicators.setdefault(measure_id, []).append(indicator_id)
+        for f in financing:
             if f.measure_id in mids:
                 d.financing.setdefault(f.measure_id, []).append(f)
-        foreign_mids = {m.pk for ms in d.foreign_measures.values() for m in ms}
-        for e in MeasureExecution.objects.filter(measure_id__in=mids | foreign_mids):
+        for e in executions:
             d.executions[(e.measure_id, e.year)] = e
-        d.sections = [s for s in Section.objects.filter(document=document).order_by("order") if ok(s)]
         return d
 
     # ------------------------------------------------------------------------------------------- shapes
@@ -123,12 +189,19 @@ class PlanData:
         return any(link.dimension == DecompositionDimension.REGION and link.parent.document_id == self.document.pk
                    for link in self.parents.get(indicator.pk, ()))
 
+    @cached_property
+    def _main(self) -> list[Indicator]:
+        return [i for i in self.indicators if not self.is_district_row(i) and not self.is_region_row(i)]
+
+    @cached_property
+    def _by_id(self) -> dict[int, Indicator]:
+        return {i.pk: i for i in self.indicators}
+
     def main_indicators(self, kinds: tuple[str, ...] | None = None) -> list[Indicator]:
-        return [i for i in self.indicators if not self.is_district_row(i) and not self.is_region_row(i)
-                and (kinds is None or i.kind in kinds)]
+        return [i for i in self._main if kinds is None or i.kind in kinds]
 
     def district_rows(self, indicator: Indicator) -> list[Indicator]:
-        by_id = {i.pk: i for i in self.indicators}
+        by_id = self._by_id
         rows = [by_id[link.child_id] for link in self.children.get(indicator.pk, ())
                 if link.dimension == DecompositionDimension.DISTRICT and link.child_id in by_id]
         # the official order of districts: by their KATO code (the same on every database)
@@ -160,7 +233,7 @@ class PlanData:
     def org_id(self) -> int | None:
         return self.organization.pk if self.organization else None
 
-    @property
+    @cached_property
     def compiles(self) -> bool:
         """The developer compiles the report (cl. 255, 263, 266(2)) and may fill every cell of it."""
         return self.organization is not None and self.organization.pk == self.document.developer_id

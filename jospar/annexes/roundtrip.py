@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from django.db import transaction
+from django.db import models, transaction
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
@@ -31,6 +31,7 @@ from jospar.monitoring.achievement import reached
 from jospar.planning.models import Document, Financing, Indicator, IndicatorValue, Measure
 
 from .builders.common import status_words
+from .fast import instances, plain
 from .models import ExecutionStatus, MeasureExecution
 from .render.xlsx import FORMAT_VERSION, META_SHEET, cell_columns, row_keys
 from .services import FormError, build_form
@@ -132,9 +133,37 @@ def _split_status(text: str) -> tuple[str | None, str]:
 
 # ------------------------------------------------------------------------------------------------ reading
 
-def _open(content: bytes):
+class _Grid:
+    """The values of one sheet, read once (a read-only workbook is fast to read but slow to address by cell)."""
+
+    def __init__(self, ws):
+        self.title = ws.title
+        self.rows = [tuple(r) for r in ws.iter_rows(values_only=True)]
+        self.max_row = len(self.rows)
+
+    def value(self, r: int, c: int) -> Any:
+        """The value at row ``r``, column ``c`` (1-based, as in the workbook)."""
+        if r > self.max_row:
+            return None
+        row = self.rows[r - 1]
+        return row[c - 1] if c <= len(row) else None
+
+
+class _Book:
+    def __init__(self, wb):
+        self.sheetnames = wb.sheetnames
+        self._wb = wb
+        self._grids: dict[str, _Grid] = {}
+
+    def __getitem__(self, name: str) -> _Grid:
+        if name not in self._grids:
+            self._grids[name] = _Grid(self._wb[name])
+        return self._grids[name]
+
+
+def _open(content: bytes) -> _Book:
     try:
-        return load_workbook(io.BytesIO(content))
+        return _Book(load_workbook(io.BytesIO(content), read_only=True, data_only=False))
     except Exception:  # noqa: BLE001 - any unreadable file gets the same clear message
         raise WorkbookRejected([Problem("", "", _(
             "The file is not an .xlsx workbook. Upload the workbook that Jospar produced, filled in."))]) from None
@@ -146,7 +175,7 @@ def read_meta(wb) -> dict[str, str]:
             "This workbook was not produced by Jospar (its hidden sheet %(sheet)s is missing): download the "
             "workbook of your part of the report and fill that one in.") % {"sheet": META_SHEET})])
     meta = {}
-    for row in wb[META_SHEET].iter_rows(values_only=True):
+    for row in wb[META_SHEET].rows:
         if row and row[0]:
             meta[str(row[0])] = "" if row[1] is None else str(row[1])
     if meta.get("format") != FORMAT_VERSION:
@@ -185,12 +214,13 @@ def check_workbook(content: bytes, *, organization) -> tuple[Form, list[Change]]
         ws = wb[table.sheet[:31]]
         key_col = table.width + 1
         keys = row_keys(table)
+        known = set(keys)
         found: dict[str, int] = {}
         prefix = f"{table.key}/"
         for r in range(1, ws.max_row + 1):
-            k = ws.cell(r, key_col).value
+            k = ws.value(r, key_col)
             if isinstance(k, str) and k.startswith(prefix):
-                if k in found or k not in keys:
+                if k in found or k not in known:
                     problems.append(Problem(ws.title, f"{get_column_letter(key_col)}{r}", _(
                         "the hidden row key %(key)s is unknown or repeated: rows cannot be copied or added "
                         "(the rows of the form come from the plan).") % {"key": k}))
@@ -198,10 +228,11 @@ def check_workbook(content: bytes, *, organization) -> tuple[Form, list[Change]]
                 found[k] = r
         if found:
             first, last = min(found.values()), max(found.values())
+            key_rows = set(found.values())
             for r in range(first, last + 1):
-                if r in found.values():
+                if r in key_rows:
                     continue
-                if any(ws.cell(r, c).value not in (None, "") for c in range(1, table.width + 1)):
+                if any(ws.value(r, c) not in (None, "") for c in range(1, table.width + 1)):
                     problems.append(Problem(ws.title, f"A{r}", _(
                         "a row was added: rows cannot be added to the form (its rows come from the plan).")))
         for key, row in zip(keys, table.rows, strict=True):
@@ -212,7 +243,7 @@ def check_workbook(content: bytes, *, organization) -> tuple[Form, list[Change]]
                 continue
             for cell, col in zip(row.cells, cell_columns(row), strict=True):
                 ref = f"{get_column_letter(col + 1)}{r}"
-                value = ws.cell(r, col + 1).value
+                value = ws.value(r, col + 1)
                 if cell.binding is not None:
                     parsed = _parse(cell, value, ws.title, ref, problems)
                     if parsed is not _INVALID:
@@ -221,6 +252,7 @@ def check_workbook(content: bytes, *, organization) -> tuple[Form, list[Change]]
                     problems.append(Problem(ws.title, ref, _("this cell is not for you to fill (%(why)s)") % {
                         "why": cell.guard or _("part of the form")}))
     changes = _diff(uploads, problems)
+    problems.extend(locked_by_submissions(changes, organization))
     if problems:
         raise WorkbookRejected(problems)
     return form, changes
@@ -294,30 +326,42 @@ def _split_key(key: str) -> tuple[str, str, list[str]]:
 
 
 def _current_objects(uploads):
+    """The stored objects the uploaded cells compare with, keyed like the bindings, in a fixed number of queries
+    and without per-object ``__init__`` (``fast``): reading them was most of the time of a large import."""
     ind_keys = {b.key for _s, _c, b, _v in uploads if b.target == "indicator_value"}
     mx_keys = {b.key for _s, _c, b, _v in uploads if b.target == "measure_execution"}
     fin_keys = {b.key for _s, _c, b, _v in uploads if b.target == "financing"}
-    indicators = {}
-    values = {}
-    docs_codes = {_split_key(k)[:2] for k in ind_keys}
-    if docs_codes:
-        for ind in Indicator.objects.filter(document__code__in={d for d, _ in docs_codes},
-                                            code__in={c for _, c in docs_codes}).select_related("document"):
-            indicators[(ind.document.code, ind.code)] = ind
-        for v in IndicatorValue.objects.filter(indicator__in=indicators.values(), quarter=0).select_related(
-                "indicator", "indicator__document"):
-            values[f"{v.indicator.document.code}:{v.indicator.code}|{v.year}"] = v
-    measures = {}
+    years = {int(_split_key(k)[2][0]) for k in ind_keys | mx_keys | fin_keys}
+    docs = {_split_key(k)[0] for k in ind_keys | mx_keys | fin_keys}
+    doc_codes = dict(plain(Document).filter(code__in=docs).values_list("pk", "code")) if docs else {}
+    indicators: dict[tuple[str, str], Indicator] = {}
+    values: dict[str, IndicatorValue] = {}
+    ind_codes = {_split_key(k)[:2] for k in ind_keys}
+    if ind_codes:
+        for ind in instances(Indicator, plain(Indicator).filter(document_id__in=doc_codes,
+                                                                code__in={c for _, c in ind_codes})):
+            key = (doc_codes[ind.document_id], ind.code)
+            if key in ind_codes:
+                indicators[key] = ind
+        names = {ind.pk: f"{d}:{c}" for (d, c), ind in indicators.items()}
+        for v in instances(IndicatorValue, plain(IndicatorValue).filter(indicator_id__in=names, quarter=0,
+                                                                         year__in=years)):
+            values[f"{names[v.indicator_id]}|{v.year}"] = v
+    measures: dict[tuple[str, str], Measure] = {}
     m_codes = {_split_key(k)[:2] for k in mx_keys | fin_keys}
+    executions: dict[str, MeasureExecution] = {}
+    lines: dict[str, Financing] = {}
     if m_codes:
-        for m in Measure.objects.filter(document__code__in={d for d, _ in m_codes},
-                                        code__in={c for _, c in m_codes}).select_related("document"):
-            measures[(m.document.code, m.code)] = m
-    executions = {f"{e.measure.document.code}:{e.measure.code}|{e.year}": e for e in MeasureExecution.objects.filter(
-        measure__in=measures.values()).select_related("measure", "measure__document")}
-    lines = {f"{f.measure.document.code}:{f.measure.code}|{f.year}|{f.source}|{f.budget_program_code}": f
-             for f in Financing.objects.filter(measure__in=measures.values()).select_related(
-                 "measure", "measure__document")}
+        for m in instances(Measure, plain(Measure).filter(document_id__in=doc_codes,
+                                                          code__in={c for _, c in m_codes})):
+            key = (doc_codes[m.document_id], m.code)
+            if key in m_codes:
+                measures[key] = m
+        names = {m.pk: f"{d}:{c}" for (d, c), m in measures.items()}
+        for e in instances(MeasureExecution, plain(MeasureExecution).filter(measure_id__in=names, year__in=years)):
+            executions[f"{names[e.measure_id]}|{e.year}"] = e
+        for f in instances(Financing, plain(Financing).filter(measure_id__in=names, year__in=years)):
+            lines[f"{names[f.measure_id]}|{f.year}|{f.source}|{f.budget_program_code}"] = f
     return indicators, values, measures, executions, lines
 
 
@@ -393,6 +437,45 @@ def _row_rules(target, key, fields, indicators, values, lines, problems: list[Pr
             problems.append(Problem(sheet, ref, _(
                 "a measure not executed in full needs brief information on the reasons (Annex 12 expl. 2(7), "
                 "Annex 14 expl. 4(13)).")))
+
+
+# ------------------------------------------------------------------------------------------------ locks
+
+def locked_by_submissions(changes: list[Change], organization) -> list[Problem]:
+    """A submitted or accepted report locks its data (jospar.monitoring, decisions M2-M3; cl. 241, 256, 263, 267).
+
+    The workbook writes facts, reasons and absorbed money of the plan directly, so it must not change what a
+    report under review or accepted says: a change is refused when, for its document and year, the
+    developer's report, or the importing organization's own co-executor information, is submitted or
+    accepted. It changes again once the recipient returns or reopens it (``monitoring.services``).
+    """
+    from jospar.monitoring.models import Submission, SubmissionLevel, SubmissionStatus
+
+    first: dict[tuple[str, int], Change] = {}
+    for c in changes:
+        doc, _code, rest = _split_key(c.key)
+        first.setdefault((doc, int(rest[0])), c)
+    if not first:
+        return []
+    subs = (Submission.objects.filter(period__document__code__in={d for d, _y in first},
+                                      period__year__in={y for _d, y in first}, period__quarter=0,
+                                      status__in=(SubmissionStatus.SUBMITTED, SubmissionStatus.ACCEPTED))
+            .filter(models.Q(level=SubmissionLevel.REPORT) | models.Q(organization=organization))
+            .select_related("organization", "period__document").order_by("period__document__code", "period__year",
+                                                                          "level", "organization__code"))
+    problems: list[Problem] = []
+    seen: set[tuple[str, int]] = set()
+    for sub in subs:
+        where = (sub.period.document.code, sub.period.year)
+        c = first.get(where)
+        if c is None or where in seen:
+            continue
+        seen.add(where)
+        problems.append(Problem(c.sheet, c.cell, _(
+            "the report of %(org)s on %(doc)s for %(year)s is %(status)s, so its data is locked: the workbook cannot "
+            "change it until the recipient returns or reopens the report (cl. 241, 256, 263, 267).") % {
+            "org": sub.organization.code, "doc": where[0], "year": where[1], "status": str(sub.get_status_display()).lower()}))
+    return problems
 
 
 # ------------------------------------------------------------------------------------------------ writing

@@ -91,7 +91,10 @@ def build_form(document: Document, annex: str, *, year: int | None = None, lang:
             "year": year, "a": document.period_start, "b": document.period_end})
     if public:
         check_publishable(document)
-    data = PlanData.load(document, public=public, organization=organization)
+    # a report shows the values of its year (a final report, of every year up to it: Annex 10 expl. 2(8))
+    years = range(document.period_start, year + 1) if spec.report and year == document.period_end else (
+        [year] if spec.report else None)
+    data = PlanData.load(document, public=public, organization=organization, years=years)
     return spec.build(data, year, lang)
 
 

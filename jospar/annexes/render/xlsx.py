@@ -10,10 +10,12 @@ other cell is locked and the sheets are protected.
 from __future__ import annotations
 
 import io
+from copy import copy
 from decimal import Decimal
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -67,6 +69,7 @@ class _Sheet:
         self.row = 1
         self.width = 1
         self.frozen = False
+        self.styles: dict[tuple, StyleArray] = {}
 
 
 def render_xlsx(form: Form) -> bytes:
@@ -203,28 +206,45 @@ def _table(s: _Sheet, t: Table) -> None:
         s.frozen = True
     key_col = t.width + 1
     ws.column_dimensions[get_column_letter(key_col)].hidden = True
+    styles: dict[tuple, StyleArray] = s.styles
     for key, row in zip(row_keys(t), t.rows, strict=True):
         ws.cell(s.row, key_col, key)
         longest = 1
+        group = row.kind in ("group", "subgroup", "label")
+        bold_row = row.kind in ("group", "subgroup", "total")
         for cell, col in zip(row.cells, cell_columns(row), strict=True):
             c = ws.cell(s.row, col + 1, _value(cell))
-            if cell.fmt != "text" and cell.value is not None and not isinstance(cell.value, str):
-                c.number_format = excel_format(cell.value, cell.fmt, cell.places)
-                c.alignment = Alignment(vertical="top", horizontal="right")
+            numeric = cell.fmt != "text" and cell.value is not None and not isinstance(cell.value, str)
+            if numeric:
+                style_key = ("n", excel_format(cell.value, cell.fmt, cell.places), cell.bold or bold_row,
+                             cell.editable, group)
             else:
-                c.alignment = Alignment(wrap_text=True, vertical="top",
-                                        horizontal="center" if cell.star else "left")
+                style_key = ("t", cell.star, cell.bold or bold_row, cell.editable, group)
                 if isinstance(cell.value, str):
                     span_width = sum(t.columns[j].width for j in range(col, min(t.width, col + cell.colspan)))
                     longest = max(longest, len(cell.value) // max(8, int(span_width)) + 1)
-            c.font = Font(bold=cell.bold or row.kind in ("group", "subgroup", "total"), size=9)
-            if cell.editable:
-                c.protection = Protection(locked=False)
-                c.fill = EDIT_FILL
-            elif row.kind in ("group", "subgroup", "label"):
-                c.fill = GROUP_FILL
+            # one style per combination: building Font/Alignment objects and hashing them per cell was most of
+            # the time of a large workbook (docs/BENCHMARKS.md, "Annexes")
+            cached = styles.get(style_key)
+            if cached is not None:
+                c._style = copy(cached)
+            else:
+                if numeric:
+                    c.number_format = style_key[1]
+                    c.alignment = Alignment(vertical="top", horizontal="right")
+                else:
+                    c.alignment = Alignment(wrap_text=True, vertical="top",
+                                            horizontal="center" if cell.star else "left")
+                c.font = Font(bold=style_key[2], size=9)
+                if cell.editable:
+                    c.protection = Protection(locked=False)
+                    c.fill = EDIT_FILL
+                elif group:
+                    c.fill = GROUP_FILL
+                c.border = BOX
+                styles[style_key] = copy(c._style)
             _merge(ws, s.row, col + 1, s.row, col + cell.colspan)
-            for j in range(col + 1, col + cell.colspan + 1):
+            for j in range(col + 2, col + cell.colspan + 1):
                 ws.cell(s.row, j).border = BOX
         ws.row_dimensions[s.row].height = min(300, 13 * longest)
         s.row += 1
