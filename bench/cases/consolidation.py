@@ -1,11 +1,14 @@
 """(a) Consolidation: plan vs. fact of every indicator value and financing line of the country for one year.
 
-Uses the monitoring roll-ups (`jospar.monitoring.rollups.load` + `rollup`) of every document when they exist;
+Uses the monitoring roll-ups (`jospar.monitoring.rollups.load_many` in chunks of 40 documents, or `load` per
+document where `load_many` does not exist, + `rollup`) of every document when they exist;
 the plain ORM read of the same rows is measured too, against the floor: raw SQL reading the same rows.
 Target: <= 1 s and <= 3x the floor.
 """
 
 from __future__ import annotations
+
+import time
 
 from bench.harness import Context, Result, raw_rows, timed
 
@@ -38,16 +41,26 @@ def _rollups(year: int):
     from jospar.monitoring import rollups  # being built: probe
     from jospar.planning.models import Document
 
-    def go():
-        groups = 0
-        for document in Document.objects.filter(period_start__lte=year, period_end__gte=year):
-            snap = rollups.load(document, year)
-            groups += len(rollups.rollup(snap, "territory"))
-        return groups
-
     if not callable(getattr(rollups, "load", None)) or not callable(getattr(rollups, "rollup", None)):
         return None
+    load_many = getattr(rollups, "load_many", None)
+
+    def go():
+        groups = 0
+        documents = list(Document.objects.filter(period_start__lte=year, period_end__gte=year))
+        if load_many is None:  # before issue 7: one document at a time
+            for document in documents:
+                groups += len(rollups.rollup(rollups.load(document, year), "territory"))
+            return groups
+        for start in range(0, len(documents), CHUNK):  # seven queries per chunk; bounded memory
+            for snap in load_many(documents[start:start + CHUNK], year).values():
+                groups += len(rollups.rollup(snap, "territory"))
+        return groups
+
     return go
+
+
+CHUNK = 40
 
 
 def run(ctx: Context) -> list[Result]:
@@ -65,7 +78,10 @@ def run(ctx: Context) -> list[Result]:
     if go is None:
         out.append(Result(CASE, "monitoring roll-ups of every document", None, note=f"not available yet: {why}"))
     else:
+        cpu = time.process_time()
         seconds, groups = timed(go, 1)
+        cpu = time.process_time() - cpu
         out.append(Result(CASE, "monitoring roll-ups (load + rollup) of every document", seconds, floor=floor,
-                          target=1.0, target_ratio=3.0, note=f"{groups:,} territory groups"))
+                          target=1.0, target_ratio=3.0, note=f"{groups:,} territory groups, {cpu:.1f} s CPU",
+                          extra={"cpu_seconds": round(cpu, 2)}))
     return out

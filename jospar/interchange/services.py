@@ -21,7 +21,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Model, Prefetch
+from django.db.models import Model
 from pydantic import ValidationError
 
 from jospar.core.history import stamp
@@ -42,6 +42,7 @@ from jospar.planning.models import (
 )
 
 from . import schema as s
+from .export import export_document as _read_document
 
 LANGS = ("kk", "ru", "en")
 
@@ -589,115 +590,13 @@ def import_json(raw: str | bytes | dict, *, acting_user=None, reason: str = "JSO
 # ---------------------------------------------------------------------------------------------- export
 
 
-def _text(obj: Model, name: str) -> dict[str, str]:
-    return {lang: getattr(obj, f"{name}_{lang}") or "" for lang in LANGS}
-
-
-def _code(obj) -> str | None:
-    return obj.code if obj is not None else None
-
-
 def export_document(document: Document) -> s.DocumentPayload:
-    """The document as an interchange payload, read in a fixed number of queries."""
-    doc = (
-        Document.objects.select_related("developer", "territory", "previous_version")
-        .prefetch_related(
-            "co_executors", "parents", "sections", "directions",
-            Prefetch("goals", queryset=Goal.objects.select_related("direction").prefetch_related("tasks")),
-            Prefetch("indicators", queryset=Indicator.objects.select_related(
-                "direction", "goal", "task", "responsible", "responsible_official", "territory"
-            ).prefetch_related(
-                "values",
-                Prefetch("indicatorcoexecutor_set", queryset=IndicatorCoExecutor.objects.select_related("organization")),
-                Prefetch("parent_links", queryset=DecompositionLink.objects.select_related("parent__document")),
-            )),
-            Prefetch("measures", queryset=Measure.objects.select_related(
-                "goal", "task", "responsible", "territory"
-            ).prefetch_related(
-                "indicators", "co_executors",
-                Prefetch("financing", queryset=Financing.objects.select_related("administrator")),
-            )),
-        )
-        .get(pk=document.pk)
-    )
-    payload = s.DocumentPayload(
-        code=doc.code, type=doc.type, title=_text(doc, "title"),
-        period_start=doc.period_start, period_end=doc.period_end,
-        developer=doc.developer.code, co_executors=[o.code for o in doc.co_executors.all()],
-        territory=doc.territory.kato if doc.territory else None,
-        status=doc.status, confidentiality=doc.confidentiality,
-        approval_act=s.ApprovalAct(name=doc.approval_act_name, number=doc.approval_act_number,
-                                   date=doc.approval_act_date),
-        basis=_text(doc, "basis"), mission=_text(doc, "mission"), vision=_text(doc, "vision"),
-        implements=[d.code for d in doc.parents.all()], version=doc.version,
-        previous_version=_code(doc.previous_version), correction_basis=doc.correction_basis,
-        sections=[s.SectionItem(key=x.key, order=x.order, title=_text(x, "title"), text=_text(x, "text"),
-                                confidentiality=x.confidentiality) for x in doc.sections.all()],
-        directions=[s.DirectionItem(code=d.code, order=d.order, title=_text(d, "title")) for d in doc.directions.all()],
-        goals=[
-            s.GoalItem(
-                code=g.code, direction=_code(g.direction), order=g.order, title=_text(g, "title"),
-                achievement_year=g.achievement_year,
-                budget_program_codes=[c for c in g.budget_program_codes.split(",") if c],
-                tasks=[s.TaskItem(code=t.code, order=t.order, title=_text(t, "title"), deadline_year=t.deadline_year)
-                       for t in g.tasks.all()],
-            )
-            for g in doc.goals.all()
-        ],
-        indicators=[_export_indicator(i) for i in doc.indicators.all()],
-        measures=[
-            s.MeasureItem(
-                code=m.code, order=m.order, goal=_code(m.goal), task=_code(m.task),
-                indicators=[i.code for i in m.indicators.all()], title=_text(m, "title"),
-                completion_form=_text(m, "completion_form"), start_year=m.start_year, deadline=m.deadline,
-                deadline_text=_text(m, "deadline_text"), responsible=_code(m.responsible),
-                co_executors=[o.code for o in m.co_executors.all()],
-                territory=m.territory.kato if m.territory else None, unit=_text(m, "unit"),
-                planned_quantity=m.planned_quantity, expected_result=_text(m, "expected_result"),
-                confidentiality=m.confidentiality,
-                financing=[
-                    s.FinancingItem(year=f.year, source=f.source, budget_level=f.budget_level,
-                                    budget_program_code=f.budget_program_code,
-                                    administrator=_code(f.administrator), plan=f.plan,
-                                    corrected_plan=f.corrected_plan, absorbed=f.absorbed,
-                                    reason_unabsorbed=f.reason_unabsorbed)
-                    for f in m.financing.all()
-                ],
-            )
-            for m in doc.measures.all()
-        ],
-    )
-    return s.canonical(payload)
+    """The document as an interchange payload in canonical order, read in a fixed number of queries (15).
 
-
-def _export_indicator(i: Indicator) -> s.IndicatorItem:
-    return s.IndicatorItem(
-        code=i.code, kind=i.kind, direction=_code(i.direction), goal=_code(i.goal), task=_code(i.task),
-        order=i.order, title=_text(i, "title"), unit=_text(i, "unit"), value_kind=i.value_kind,
-        polarity=i.polarity, accumulation=i.accumulation, range_low=i.range_low, range_high=i.range_high,
-        baseline=s.Baseline(year=i.baseline_year, value=i.baseline_value)
-        if i.baseline_year is not None and i.baseline_value is not None else None,
-        final_year=i.final_year, in_strategic_map=i.in_strategic_map,
-        methodology=s.Methodology(
-            data_source_type=i.data_source_type, information_source=_text(i, "information_source"),
-            data_collection_method=i.data_collection_method, definition=_text(i, "definition"),
-            data_periodicity=i.data_periodicity, calculation_method=_text(i, "calculation_method"),
-            calculation_republican=i.calculation_republican, calculation_local=i.calculation_local,
-            higher_links_note=i.higher_links_note, is_estimated=i.is_estimated, status=i.method_status,
-        ),
-        responsible=_code(i.responsible),
-        responsible_official=s.ResponsibleOfficial(
-            full_name=i.responsible_official.full_name, position=_text(i.responsible_official, "position")
-        ) if i.responsible_official else None,
-        territory=i.territory.kato if i.territory else None,
-        budget_program_code=i.budget_program_code, sdg=i.sdg, confidentiality=i.confidentiality,
-        co_executors=[s.CoExecutor(organization=c.organization.code, contribution=c.contribution, share=c.share)
-                      for c in i.indicatorcoexecutor_set.all()],
-        values=[s.IndicatorValueItem(year=v.year, quarter=v.quarter, plan=v.plan, corrected_plan=v.corrected_plan,
-                                     fact=v.fact, reason=v.reason) for v in i.values.all()],
-        parents=[s.ParentLink(indicator=f"{link.parent.document.code}:{link.parent.code}", kind=link.kind,
-                              dimension=link.dimension, weight=link.weight) for link in i.parent_links.all()],
-    )
+    Plain rows and unvalidated items (`jospar.interchange.export`): the API's GET, the JSON export and the
+    compliance checker all go through here.
+    """
+    return _read_document(document)
 
 
 def export_json(document: Document) -> str:

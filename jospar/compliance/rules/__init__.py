@@ -6,15 +6,27 @@ Importing this package registers every rule in `REGISTRY`. Pure Python: no Djang
 from __future__ import annotations
 
 from . import analysis, document, goals, indicators, measures  # noqa: F401  (registration)
-from .base import EDITION, ERROR, REGISTRY, WARNING, Context, Finding, ItemRef, Rule, rules_for
+from .base import (
+    EDITION,
+    ERROR,
+    REGISTRY,
+    WARNING,
+    Context,
+    Finding,
+    ItemRef,
+    Rule,
+    remembering_breakdowns,
+    rules_for,
+)
 
 
 def run_rules(payload, context: Context, *, only: set[str] | None = None) -> list[Finding]:
     """Every finding of every rule that applies to the payload's type, in registry order."""
     findings: list[Finding] = []
-    for r in rules_for(payload.type):
-        if only is None or r.id in only:
-            findings.extend(r.run(payload, context))
+    with remembering_breakdowns():
+        for r in rules_for(payload.type):
+            if only is None or r.id in only:
+                findings.extend(r.run(payload, context))
     return findings
 
 

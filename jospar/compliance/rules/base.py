@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -210,8 +212,33 @@ def measure_ref(m) -> ItemRef:
 
 def is_breakdown(payload, ind) -> bool:
     """A row that breaks down an indicator of the same document by region, district, body or sector (Annex 7)."""
+    memo = _BREAKDOWN.get()
+    if memo is not None:
+        found = memo.get(id(ind))
+        if found is None:
+            found = memo[id(ind)] = _is_breakdown(payload, ind)
+        return found
+    return _is_breakdown(payload, ind)
+
+
+def _is_breakdown(payload, ind) -> bool:
     own = f"{payload.code}:"
     return any(p.indicator.startswith(own) and p.dimension != "document" for p in ind.parents)
+
+
+# While `run_rules` runs, `is_breakdown` remembers its answer per indicator (the rules ask it ~8 times per
+# indicator: 280,000 times for a whole country). Keyed by id(): valid only while the payload is alive and
+# unchanged, which is exactly one `run_rules` call.
+_BREAKDOWN: ContextVar[dict[int, bool] | None] = ContextVar("jospar_is_breakdown_memo", default=None)
+
+
+@contextmanager
+def remembering_breakdowns() -> Iterator[None]:
+    token = _BREAKDOWN.set({})
+    try:
+        yield
+    finally:
+        _BREAKDOWN.reset(token)
 
 
 def external_parents(payload, ind) -> list:

@@ -16,7 +16,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from jospar.compliance.rules import REGISTRY
-from jospar.compliance.services import check_document, report_as_dict, report_as_text
+from jospar.compliance.services import check_documents, report_as_dict, report_as_text
 from jospar.planning.models import Document
 
 
@@ -48,7 +48,7 @@ class Command(SystemCheckCommand):
             if unknown:
                 raise CommandError(f"no document with code {', '.join(unknown)}")
             documents = [found[code] for code in args]
-        reports = [check_document(d) for d in documents]
+        reports = list(check_documents(documents))
         if options["format"] == "json":
             data = [report_as_dict(r, lang) for r in reports]
             self.stdout.write(json.dumps(data if len(data) != 1 or options["all_documents"] else data[0],
