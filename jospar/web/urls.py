@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from . import corrections, discussion, editor, forms_views, indicators, jobs, views
+from . import analysis_views, corrections, discussion, editor, forms_views, indicators, jobs, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -21,6 +21,13 @@ urlpatterns = [
     path("documents/<slug:code>/correction/start/", corrections.correction_start, name="correction-start"),
     path("documents/<slug:code>/correction/discard/", corrections.correction_discard, name="correction-discard"),
     path("documents/<slug:code>/edit/", editor.document_edit, name="document-edit"),
+    path("documents/<slug:code>/analysis/", analysis_views.analysis_page, name="analysis-page"),
+    path("documents/<slug:code>/risks/", analysis_views.risk_register, name="risk-register"),
+    path("documents/<slug:code>/analysis/do/<slug:action>/", analysis_views.analysis_action, name="analysis-action"),
+    path("documents/<slug:code>/analysis/do/<slug:action>/<int:pk>/", analysis_views.analysis_action,
+         name="analysis-action-item"),
+    path("documents/<slug:code>/analysis/edit/<slug:action>/<int:pk>/", analysis_views.item_edit,
+         name="analysis-item-edit"),
     path("documents/<slug:code>/edit/<slug:kind>/new/", editor.item_edit, name="item-new"),
     path("documents/<slug:code>/edit/<slug:kind>/<int:pk>/", editor.item_edit, name="item-edit"),
     path("documents/<slug:code>/edit/<slug:kind>/<int:pk>/delete/", editor.item_delete, name="item-delete"),

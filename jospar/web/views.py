@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from django.core.paginator import Paginator
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import render
@@ -39,6 +40,23 @@ def home(request):
     return render(request, "web/home.html", {"groups": groups, "can_create": can_create})
 
 
+PAGE_SIZE = 100
+
+
+def _pager(request, page, param: str, anchor: str) -> dict | None:
+    """Links to the previous and next page of one list of a page, keeping the other query parameters."""
+    if page.paginator.num_pages <= 1:
+        return None
+
+    def link(number: int) -> str:
+        query = request.GET.copy()
+        query[param] = str(number)
+        return f"?{query.urlencode()}#{anchor}"
+
+    return {"page": page, "previous": link(page.previous_page_number()) if page.has_previous() else None,
+            "next": link(page.next_page_number()) if page.has_next() else None}
+
+
 def document_detail(request, code: str):
     document = access_document_by_code(request.user, code)
     show_restricted = sees_restricted_items(request.user, document)  # cl. 231-233
@@ -54,6 +72,11 @@ def document_detail(request, code: str):
     sections = document.sections.all()
     if not show_restricted:
         sections = sections.filter(confidentiality=Confidentiality.OPEN)
+    # a national plan has thousands of indicators: the page shows them 100 at a time, so that its cost does not
+    # grow with the document (issue 7); the official forms and the export hold everything
+    indicator_page = Paginator(indicators.order_by("order", "code"), PAGE_SIZE).get_page(request.GET.get("ip"))
+    measure_page = Paginator(measures.prefetch_related("financing").order_by("order", "code"),
+                             PAGE_SIZE).get_page(request.GET.get("mp"))
     return render(
         request,
         "web/document_detail.html",
@@ -64,8 +87,10 @@ def document_detail(request, code: str):
                 request.user.is_superuser or document.developer_id in editor_organization_ids(request.user)),
             "sections": sections,
             "goals": goals,
-            "indicators": indicators,
-            "measures": measures.prefetch_related("financing"),
+            "indicators": indicator_page,
+            "measures": measure_page,
+            "indicator_pager": _pager(request, indicator_page, "ip", "indicators"),
+            "measure_pager": _pager(request, measure_page, "mp", "measures"),
             "years": list(document.years),
             "proposals": document.proposals.select_related("responded_by").all(),
             "proposal_form": ProposalForm() if document.status == "public_discussion" else None,
