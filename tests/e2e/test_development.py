@@ -12,7 +12,6 @@ from jospar.development.models import Workflow
 from jospar.interchange.services import do_import_document
 
 from ..conftest import member, small_payload
-from ..e2e.conftest import browser, page  # noqa: F401  (the Playwright fixtures of tests/e2e)
 
 pytestmark = pytest.mark.e2e
 
@@ -23,7 +22,7 @@ def planner(reference, transactional_db):
     return member("moh-planner", "moh")
 
 
-def _login(page, username):  # noqa: F811
+def _login(page, username):
     page.goto("/en/login/")
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(f"pw-{username}-x1")
@@ -31,7 +30,7 @@ def _login(page, username):  # noqa: F811
     page.wait_for_url(re.compile(r"/en/$"))
 
 
-def test_a_planner_moves_a_draft_concept_through_its_first_step_in_the_browser(page, planner):  # noqa: F811
+def test_a_planner_moves_a_draft_concept_through_its_first_step_in_the_browser(page, planner):
     _login(page, "moh-planner")
     page.goto("/en/development/")
     page.get_by_role("link", name="Start the workflow").click()
