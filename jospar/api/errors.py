@@ -40,6 +40,10 @@ MESSAGES = {
     "in_use": _("%(item)s is still used by %(users)s: move or delete them first; nothing was deleted."),
     "exists": _("%(item)s already exists in this document."),
     "form_refused": _("This form cannot be built: %(detail)s"),
+    "no_draft_conclusion": _("There is no draft conclusion for this year yet: compute the criteria first "
+                             "(POST .../draft; cl. 271)."),
+    "workbook_mismatch": _("This workbook is %(theirs)s, not %(ours)s: upload it to its own address."),
+    "file_too_large": _("The file is larger than %(limit)s MB."),
 }
 
 WHY = {
@@ -47,6 +51,15 @@ WHY = {
     "other_organization": _("this belongs to another organization"),
     "not_your_part": _("your organization is neither the developer, nor the responsible body, nor a co-executor"),
     "developer": _("a document is created for an organization in which you plan"),
+    "state_planning": _("only the planners, heads and administrators of the authorized body for state planning "
+                        "draft and write a conclusion (cl. 242, 257; Annex 11)"),
+    "state_planning_head": _("only the first head of the authorized body for state planning issues the conclusion "
+                             "(cl. 242, 257; Annex 11)"),
+    "open_period": _("only the developer's planners, heads and administrators or an authorized body open a "
+                     "reporting period (cl. 234-269)"),
+    "rollups": _("the consolidated results are shown to the authorized bodies and to the developer of the "
+                 "document (cl. 242, 257)"),
+    "workbook": _("a workbook is uploaded on behalf of an organization in which you plan (cl. 240, 254, 266)"),
 }
 
 

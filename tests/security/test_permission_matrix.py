@@ -2,8 +2,9 @@
 
 Endpoints: documents (read, export, replace, create), items (indicators, measures, history, sections, a goal's
 change), facts and money (PATCH), compliance checks, official forms, the risk register (read and add), the
-monitoring report of 2025 (save the draft lines: the developer's report or the co-executor's information)
-and the list of one's obligations.
+monitoring report of 2025 (save the draft lines: the developer's report or the co-executor's information),
+the list of one's obligations, opening the reporting period, the consolidated results (roll-ups), the draft of
+the conclusion (Annex 11) and the upload of the developer's Annex 13 workbook (a dry run).
 
 Whose document ("scope"):
 - own:    the document of the user's organization (for the co-executor: the document it co-executes;
@@ -21,7 +22,9 @@ what one may not see is 404, as if it did not exist; what one sees but may not c
 from __future__ import annotations
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
+from jospar.annexes.services import build_form, render
 from jospar.api.routers.items import goal_out
 from jospar.api.versions import etag, financing_version, payload_version, value_version
 from jospar.core.models import Role, User
@@ -49,6 +52,7 @@ A_NONE = (403, 404, 403)     # risk register: refused where seen, invisible wher
 A_OWN = (201, 404, 403)
 A_AUTH = (201, 403, 403)
 A_ALL = (201, 201, 201)
+O_ALL = (401,) * 3
 
 #                 anonymous        viewer  planner head   coexec  authority superuser
 MATRIX = {
@@ -69,7 +73,15 @@ MATRIX = {
     "goal":       (W_ANON, W_NONE, W_OWN, W_OWN, W_NONE, W_AUTH, P_ALL),
     "add risk":   (W_ANON, A_NONE, A_OWN, A_OWN, A_NONE, A_AUTH, A_ALL),
     "report":     (W_ANON, W_NONE, W_OWN, W_OWN, W_OWN, W_AUTH, W_ALL),
-    "obligations": ((401,) * 3, R_ALL, R_ALL, R_ALL, R_ALL, R_ALL, R_ALL),
+    "obligations": (O_ALL, R_ALL, R_ALL, R_ALL, R_ALL, R_ALL, R_ALL),
+    # cl. 234-269: the developer's writers or any member of an authorized body open a period (open already: 200)
+    "open period": (W_ANON, W_NONE, W_OWN, W_OWN, W_NONE, W_ALL, W_ALL),
+    # cl. 242, 257: the consolidated results are for the developer's members and the authorized bodies
+    "rollups":    (O_ALL, W_OWN, W_OWN, W_OWN, W_NONE, R_ALL, R_ALL),
+    # cl. 242, 257, Annex 11: only the authorized body for state planning (mne) drafts a conclusion
+    "conclusion": (W_ANON, W_NONE, W_NONE, W_NONE, W_NONE, W_ALL, W_ALL),
+    # cl. 240, 254, 266: a workbook is uploaded on behalf of an organization in which one plans
+    "upload":     (W_ANON, W_NONE, W_OWN, W_OWN, W_NONE, W_AUTH, W_ALL),
 }
 
 
@@ -115,6 +127,18 @@ def _call(client, endpoint: str, code: str, new_code: str):
         return client.put(f"/api/monitoring/reports/{code}/2025", {"indicators": [{"code": "TI-1", "fact": "75"}]})
     if endpoint == "obligations":
         return client.get(f"/api/monitoring/obligations?document={code}")
+    if endpoint == "open period":
+        return client.post(f"/api/monitoring/periods/{code}/2025", {})
+    if endpoint == "rollups":
+        return client.get(f"/api/monitoring/rollups/{code}/2025")
+    if endpoint == "conclusion":
+        return client.post(f"{base}/conclusions/2025/draft", {})
+    if endpoint == "upload":
+        document = Document.objects.get(code=code)
+        content = render(build_form(document, "13", year=2025, lang="en", organization=document.developer), "xlsx")
+        upload = SimpleUploadedFile("annex13.xlsx", content)
+        return client.client.post(f"{base}/forms/13", {"file": upload, "organization": document.developer.code},
+                                  headers=client._headers(None))
     if endpoint == "replace":
         document = Document.objects.get(code=code)
         payload = export_document(document)

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from django.db import transaction
 from django.db.models import F, Q
 from django.http import HttpResponse
 from ninja import Field, Header, Query, Router, Schema
+from ninja.responses import Status
 from pydantic import ConfigDict, model_validator
 
 from jospar.core.models import Organization
@@ -456,3 +457,214 @@ def reopen(request, pk: Annotated[int, Field(ge=1, le=2**31 - 1)], data: Decisio
                    lambda sub, user: sv.do_reopen_report(sub, acting_user=user, reason=data.reason),
                    "reopen_refused")
 
+
+
+# ------------------------------------------------------------------------------------ reporting periods
+
+
+class OpenPeriodIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    quarter: Quarter = 0
+    change_reason: Annotated[str, Field(pattern=NO_NUL, max_length=500)] = Field(
+        "", description="kept in the history")
+
+
+class PeriodOut(Schema):
+    document: str
+    year: int
+    quarter: int
+    created: bool = Field(description="false when the period was open already (opening again adds what is missing)")
+    obligations_created: int
+    obligations: int = Field(description="all the obligations of the period")
+    opened_by: str | None
+
+
+def _may_open(user, document) -> bool:
+    """cl. 234-269: the developer's planners, heads and administrators, or a member of an authorized body
+    (the rule of ``monitoring.services.do_open_reporting_period``, asked first so that a refusal is a 403)."""
+    if user.is_superuser:
+        return True
+    return any(org == document.developer_id and role in sv.EDITORS or bool(authority)
+               for org, role, authority in user.memberships.values_list("organization_id", "role",
+                                                                       "organization__authority"))
+
+
+@router.post("/periods/{code}/{year}", response={200: PeriodOut, 201: PeriodOut, **ERRORS},
+             summary="Open the reporting period of a document (a year, or a quarter of the National Development "
+                     "Plan) and add its obligations to the calendar (cl. 234-269)")
+def open_period(request, code: s.DocCode, year: Year, data: OpenPeriodIn):
+    user = current_user(request)
+    document = access_document_by_code(user, code)
+    if not _may_open(user, document):
+        raise forbidden("open_period")
+    result = attempt(lambda: sv.do_open_reporting_period(document, year, acting_user=user, quarter=data.quarter,
+                                                         reason=data.change_reason),
+                     (sv.MonitoringRefused,), code="period_refused")
+    period = result.period
+    out = {"document": document.code, "year": period.year, "quarter": period.quarter, "created": result.created,
+           "obligations_created": result.obligations_created, "obligations": period.obligations.count(),
+           "opened_by": period.opened_by.username if period.opened_by_id else None}
+    return Status(201 if result.created else 200, out)
+
+
+# ----------------------------------------------------------------------------- consolidated results
+
+
+class CalculationOut(Schema):
+    value: OutDecimal | None
+    formula: str
+    inputs: dict[str, Any]
+    reason: str | None
+    clause: str | None
+
+
+class VerdictOut(Schema):
+    status: str
+    rule: str
+    clause: str | None
+    gap: bool = Field(description="a Jospar decision for a case the text does not settle: a suggestion to confirm")
+    calculation: CalculationOut | None
+
+
+class KeyOut(Schema):
+    code: str
+    label: str
+
+
+class GroupOut(Schema):
+    key: KeyOut | None = Field(description="null: the items with no value on this dimension")
+    indicators: int
+    average_achievement: CalculationOut
+    share_achieved: CalculationOut
+    measures: int
+    measure_statuses: dict[str, int]
+    planned: OutDecimal
+    absorbed: OutDecimal
+    absorption: CalculationOut
+    money_vs_result: VerdictOut
+
+
+class IndicatorResultOut(Schema):
+    code: str
+    title: str
+    unit: str
+    kind: str
+    plan: CalculationOut
+    fact: CalculationOut
+    verdict: VerdictOut
+    reason: str
+
+
+class MeasureResultOut(Schema):
+    code: str
+    title: str
+    planned: OutDecimal | None
+    allocated: OutDecimal | None
+    absorbed: OutDecimal | None
+    absorption: CalculationOut
+    status: str | None
+    indicators: list[str]
+    achievement: CalculationOut
+    money_vs_result: VerdictOut
+
+
+class SourceOut(Schema):
+    source: str
+    plan: OutDecimal
+    corrected_plan: OutDecimal
+    absorbed: OutDecimal
+    absorption: CalculationOut
+    reasons: list[str]
+
+
+class RollupOut(Schema):
+    document: str
+    year: int
+    by: str
+    language: str
+    groups: list[GroupOut]
+    indicators: list[IndicatorResultOut]
+    measures: list[MeasureResultOut]
+    sources: list[SourceOut] = Field(description="money by source of financing (cl. 185)")
+    total: SourceOut | None
+    mismatches: dict[str, list[str]] = Field(
+        description="cl. 271 criterion 2: measures whose money and result disagree (codes), by kind")
+
+
+def _plain_value(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return _plain(value)
+    if isinstance(value, (list, tuple)):
+        return [_plain_value(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain_value(v) for k, v in value.items()}
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    return str(value)
+
+
+def _calculation(c) -> dict[str, Any] | None:
+    if c is None:
+        return None
+    return {"value": c.value, "formula": c.formula, "inputs": _plain_value(dict(c.inputs)), "reason": c.reason,
+            "clause": c.clause}
+
+
+def _verdict(v) -> dict[str, Any]:
+    return {"status": str(v.status), "rule": v.rule, "clause": v.clause, "gap": v.gap,
+            "calculation": _calculation(v.calculation)}
+
+
+def _key_out(key) -> dict[str, str] | None:
+    return None if key is None else {"code": key[0], "label": key[1]}
+
+
+@router.get("/rollups/{code}/{year}", response={200: RollupOut, **ERRORS},
+            summary="The consolidated results of a document for a year: plan against fact rolled up by document, "
+                    "direction, goal, body or territory, with every calculation (cl. 242, 257, 271)")
+def rollup_results(request, code: s.DocCode, year: Year,
+                   by: Literal["document", "direction", "goal", "body", "territory"] = "body",
+                   lang: Literal["kk", "ru", "en"] | None = None):
+    from django.utils import translation
+
+    from jospar.monitoring import rollups
+
+    from .common import request_language
+
+    user = current_user(request)
+    document = access_document_by_code(user, code)
+    if not (user.is_superuser or is_authorized_body_member(user) or document.developer_id in organization_ids(user)):
+        raise forbidden("rollups")
+    if year not in document.years:
+        raise ApiError(422, [item("invalid", path="$.path.year", detail=(
+            f"year {year} is outside the period of {document.code} ({document.period_start}-{document.period_end})"))])
+    language = request_language(request, lang)
+    with translation.override(language):
+        snap = rollups.load(document, year)
+        groups = rollups.rollup(snap, by)
+        mism = rollups.mismatches(snap)
+    return {
+        "document": document.code, "year": year, "by": by, "language": language,
+        "groups": [{"key": _key_out(g.key), "indicators": g.indicators,
+                    "average_achievement": _calculation(g.average_achievement),
+                    "share_achieved": _calculation(g.share_achieved), "measures": g.measures,
+                    "measure_statuses": dict(g.measure_statuses), "planned": g.planned, "absorbed": g.absorbed,
+                    "absorption": _calculation(g.absorption), "money_vs_result": _verdict(g.money_vs_result)}
+                   for g in groups],
+        "indicators": [{"code": i.code, "title": i.title, "unit": i.unit, "kind": str(i.kind),
+                        "plan": _calculation(i.plan), "fact": _calculation(i.fact), "verdict": _verdict(i.verdict),
+                        "reason": i.reason} for i in snap.indicators],
+        "measures": [{"code": m.code, "title": m.title, "planned": m.planned, "allocated": m.allocated,
+                      "absorbed": m.absorbed, "absorption": _calculation(m.absorption), "status": m.status,
+                      "indicators": list(m.indicator_codes), "achievement": _calculation(m.achievement),
+                      "money_vs_result": _verdict(m.money_vs_result)} for m in snap.measures],
+        "sources": [_source(x) for x in snap.sources],
+        "total": _source(snap.total) if snap.total else None,
+        "mismatches": {k: [m.code for m in rows] for k, rows in mism.items()},
+    }
+
+
+def _source(x) -> dict[str, Any]:
+    return {"source": x.source, "plan": x.plan, "corrected_plan": x.corrected_plan, "absorbed": x.absorbed,
+            "absorption": _calculation(x.absorption), "reasons": list(x.reasons)}
