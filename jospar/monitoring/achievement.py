@@ -218,9 +218,58 @@ class Verdict:
         object.__setattr__(self, "inputs", MappingProxyType(dict(self.inputs)))
 
 
+# Issue 7 (roll-ups of a whole country: ~36,000 indicators, ~120,000 calculations): the hot paths below
+# avoid what costs most per call, with results equal to the plain versions (tests/bench/test_achievement_same.py
+# compares them with the module as it was, tests/bench/reference_achievement.py):
+# * ``_calc`` / ``_verdict`` fill a new instance's ``__dict__`` directly (a frozen dataclass's ``__init__`` sets
+#   each field through ``object.__setattr__`` and ``__post_init__`` copies ``inputs``); they are only given a
+#   dict built for that one result and never touched again, so the read-only view needs no copy;
+# * enum members are looked up in a dict (``Polarity(x)`` goes through ``EnumMeta.__call__``), invalid values
+#   still raise the enum's own ValueError;
+# * ``_dec`` returns a finite ``Decimal`` as it is; quantization exponents and rule texts are built once.
+
+_new = object.__new__
+
+
+def _calc(value: Decimal | None, formula: str, inputs: dict[str, Any], reason: str | None = None,
+          clause: str | None = None) -> Calculation:
+    c = _new(Calculation)
+    c.__dict__.update(value=value, formula=formula, inputs=MappingProxyType(inputs), reason=reason, clause=clause)
+    return c
+
+
+def _verdict(status: StrEnum, rule: str, clause: str | None, inputs: Mapping[str, Any], gap: bool = False,
+             calculation: Calculation | None = None) -> Verdict:
+    """``inputs``: a dict built for this verdict alone, or the read-only ``inputs`` of another result."""
+    v = _new(Verdict)
+    v.__dict__.update(status=status, rule=rule, clause=clause,
+                      inputs=inputs if type(inputs) is MappingProxyType else MappingProxyType(inputs),
+                      gap=gap, calculation=calculation)
+    return v
+
+
+def _lookup(enum: type[StrEnum]):
+    members = {m.value: m for m in enum}  # a member hashes and compares as its value: members are found too
+
+    def get(value):
+        found = members.get(value)
+        return found if found is not None else enum(value)
+
+    return get
+
+
+_polarity = _lookup(Polarity)
+_accumulation = _lookup(Accumulation)
+_method = _lookup(Method)
+_indicator_status = _lookup(IndicatorStatus)
+_QUANTUM: dict[int, Decimal] = {}
+
+
 def _dec(value: Number | None, name: str) -> Decimal | None:
     if value is None:
         return None
+    if type(value) is Decimal and value.is_finite():
+        return value
     if isinstance(value, float):
         raise TypeError(f"{name}: use Decimal, int or str, not float")
     try:
@@ -235,7 +284,10 @@ def _dec(value: Number | None, name: str) -> Decimal | None:
 def _round(value: Decimal, places: int | None) -> Decimal:
     if places is None:
         return value
-    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    quantum = _QUANTUM.get(places)
+    if quantum is None:
+        quantum = _QUANTUM[places] = Decimal(1).scaleb(-places)
+    return value.quantize(quantum, rounding=ROUND_HALF_UP)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -259,21 +311,23 @@ def explain_achievement(
     Annex 10 col. 5-7, Annex 12 col. 5-6, Annex 13 §1, Annex 14 col. 7-8 show plan and fact; the
     percentage itself is a Jospar decision (SPEC part 5 §8: the text gives no formula).
     """
-    pol = Polarity(polarity)
-    meth = Method(method)
+    pol = _polarity(polarity)
+    meth = _method(method)
     p, f, b = _dec(plan, "plan"), _dec(fact, "fact"), _dec(baseline, "baseline")
     lo, hi = _dec(range_low, "range_low"), _dec(range_high, "range_high")
-    inputs: dict[str, Any] = {"plan": p, "fact": f, "polarity": pol.value, "method": meth.value}
+    inputs: dict[str, Any] = {"plan": p, "fact": f, "polarity": pol._value_, "method": meth._value_}
     if b is not None:
         inputs["baseline"] = b
     if pol is Polarity.KEEP_RANGE:
         inputs.update(range_low=lo, range_high=hi)
 
     def fail(formula: str, reason: str) -> Calculation:
-        return Calculation(None, formula, inputs, reason=reason)
+        return _calc(None, formula, inputs, reason)
 
     if f is None:
         return fail("—", "fact is missing")
+    if meth is Method.RATIO and pol is Polarity.INCREASE and p is not None and p > 0:  # the common case first
+        return _calc(_round(f / p * HUNDRED, places), "fact / plan × 100", inputs)
 
     if meth is Method.PROGRESS:
         formula = "(fact − baseline) / (plan − baseline) × 100"
@@ -283,7 +337,7 @@ def explain_achievement(
             return fail(formula, "plan is missing")
         if p == b:
             return fail(formula, "plan equals baseline: no planned change to measure progress against")
-        return Calculation(_round((f - b) / (p - b) * HUNDRED, places), formula, inputs)
+        return _calc(_round((f - b) / (p - b) * HUNDRED, places), formula, inputs)
 
     if pol is Polarity.INCREASE:
         formula = "fact / plan × 100"
@@ -291,7 +345,7 @@ def explain_achievement(
             return fail(formula, "plan is missing")
         if p <= 0:
             return fail(formula, "plan is zero or negative: the ratio is undefined (use the progress method)")
-        return Calculation(_round(f / p * HUNDRED, places), formula, inputs)
+        return _calc(_round(f / p * HUNDRED, places), formula, inputs)
 
     if pol is Polarity.DECREASE:
         formula = "plan / fact × 100"
@@ -301,7 +355,7 @@ def explain_achievement(
             return fail(formula, "plan is zero or negative: the ratio is undefined (use the progress method)")
         if f <= 0:
             return fail(formula, "fact is zero or negative: the ratio is undefined (use the progress method)")
-        return Calculation(_round(p / f * HUNDRED, places), formula, inputs)
+        return _calc(_round(p / f * HUNDRED, places), formula, inputs)
 
     if pol is Polarity.KEEP_CONSTANT:
         formula = "max(0, 100 − |fact − plan| / |plan| × 100)"
@@ -309,9 +363,9 @@ def explain_achievement(
             return fail(formula, "plan is missing")
         if p == 0:
             if f == 0:
-                return Calculation(_round(HUNDRED, places), formula + "; plan = fact = 0 → 100", inputs)
+                return _calc(_round(HUNDRED, places), formula + "; plan = fact = 0 → 100", inputs)
             return fail(formula, "plan is zero: the relative deviation is undefined")
-        return Calculation(
+        return _calc(
             _round(max(ZERO, HUNDRED - abs(f - p) / abs(p) * HUNDRED), places), formula, inputs
         )
 
@@ -322,13 +376,13 @@ def explain_achievement(
     if lo is not None and hi is not None and lo > hi:
         return fail(formula, "range_low is greater than range_high")
     if (lo is None or f >= lo) and (hi is None or f <= hi):
-        return Calculation(_round(HUNDRED, places), formula, inputs)
+        return _calc(_round(HUNDRED, places), formula, inputs)
     bound = lo if lo is not None and f < lo else hi
     assert bound is not None
     inputs["nearest_bound"] = bound
     if bound == 0:
         return fail(formula, "the nearest bound is zero: the relative deviation is undefined")
-    return Calculation(
+    return _calc(
         _round(max(ZERO, HUNDRED - abs(f - bound) / abs(bound) * HUNDRED), places), formula, inputs
     )
 
@@ -415,18 +469,35 @@ def value_for_year(
 
     ``start_year`` (cumulative only) defaults to the first year in ``values_by_year``.
     """
-    acc = Accumulation(kind)
-    values = {y: _dec(v, f"value[{y}]") for y, v in values_by_year.items()}
+    acc = _accumulation(kind)
+    values = _decs(values_by_year)
     if acc is Accumulation.CUMULATIVE:
         first = start_year if start_year is not None else min(values, default=year)
         years = list(range(first, year + 1))
         return _sum_years(values, years, f"Σ value[y], y = {first}…{year}", acc)
-    formula = f"value[{year}]" + (" (level at the end of the year)" if acc is Accumulation.STOCK else "")
+    texts = _YEAR_TEXTS.get((year, acc))
+    if texts is None:
+        texts = _YEAR_TEXTS[year, acc] = (
+            f"value[{year}]" + (" (level at the end of the year)" if acc is Accumulation.STOCK else ""),
+            f"value[{year}]", f"no value for {year}")
+    formula, name, missing = texts
     v = values.get(year)
-    inputs = {"kind": acc.value, "year": year, f"value[{year}]": v}
+    inputs = {"kind": acc._value_, "year": year, name: v}
     if v is None:
-        return Calculation(None, formula, inputs, reason=f"no value for {year}")
-    return Calculation(v, formula, inputs)
+        return _calc(None, formula, inputs, missing)
+    return _calc(v, formula, inputs)
+
+
+_YEAR_TEXTS: dict[tuple[int, Accumulation], tuple[str, str, str]] = {}
+
+
+def _decs(values_by_year: Mapping[int, Number | None]) -> dict[int, Decimal | None]:
+    """``{year: _dec(value)}``; finite Decimals and None (what the database gives) pass without a call."""
+    values = dict(values_by_year)
+    for y, v in values.items():
+        if v is not None and (type(v) is not Decimal or not v.is_finite()):
+            values[y] = _dec(v, f"value[{y}]")
+    return values
 
 
 def value_for_period(
@@ -436,10 +507,10 @@ def value_for_period(
     kind: Accumulation | str,
 ) -> Calculation:
     """Whole-period value (final report, cl. 230): sum of the years (annual, cumulative) or the last level (stock)."""
-    acc = Accumulation(kind)
+    acc = _accumulation(kind)
     if end_year < start_year:
         raise ValueError("end_year precedes start_year")
-    values = {y: _dec(v, f"value[{y}]") for y, v in values_by_year.items()}
+    values = _decs(values_by_year)
     if acc is Accumulation.STOCK:
         return value_for_year(values, end_year, acc)
     return _sum_years(
@@ -484,6 +555,11 @@ def explain_indicator_status(
     achievement_pct: Number | None, thresholds: IndicatorThresholds = DEFAULT_THRESHOLDS
 ) -> Verdict:
     """Status from an achievement percentage (None → not assessable)."""
+    return _status(achievement_pct, thresholds, None)
+
+
+def _status(achievement_pct: Number | None, thresholds: IndicatorThresholds,
+            calculation: Calculation | None) -> Verdict:
     a = _dec(achievement_pct, "achievement")
     inputs = {
         "achievement": a,
@@ -492,26 +568,23 @@ def explain_indicator_status(
     }
     clause = "Annex 12 expl. 2(7)"
     if a is None:
-        return Verdict(IndicatorStatus.NOT_ASSESSABLE, "achievement is undefined", clause, inputs)
-    if a >= thresholds.achieved:
-        return Verdict(
-            IndicatorStatus.ACHIEVED, f"achievement ≥ {thresholds.achieved} %", clause, inputs, gap=True
-        )
-    if a >= thresholds.partially_achieved:
-        return Verdict(
-            IndicatorStatus.PARTIALLY_ACHIEVED,
+        return _verdict(IndicatorStatus.NOT_ASSESSABLE, "achievement is undefined", clause, inputs,
+                        calculation=calculation)
+    rules = _STATUS_RULES.get(thresholds)
+    if rules is None:
+        rules = _STATUS_RULES[thresholds] = (
+            f"achievement ≥ {thresholds.achieved} %",
             f"{thresholds.partially_achieved} % ≤ achievement < {thresholds.achieved} %",
-            clause,
-            inputs,
-            gap=True,
+            f"achievement < {thresholds.partially_achieved} %",
         )
-    return Verdict(
-        IndicatorStatus.NOT_ACHIEVED,
-        f"achievement < {thresholds.partially_achieved} %",
-        clause,
-        inputs,
-        gap=True,
-    )
+    if a >= thresholds.achieved:
+        return _verdict(IndicatorStatus.ACHIEVED, rules[0], clause, inputs, True, calculation)
+    if a >= thresholds.partially_achieved:
+        return _verdict(IndicatorStatus.PARTIALLY_ACHIEVED, rules[1], clause, inputs, True, calculation)
+    return _verdict(IndicatorStatus.NOT_ACHIEVED, rules[2], clause, inputs, True, calculation)
+
+
+_STATUS_RULES: dict[IndicatorThresholds, tuple[str, str, str]] = {}
 
 
 def indicator_status(
@@ -535,9 +608,8 @@ def assess_indicator(
     calc = explain_achievement(
         plan, fact, polarity, baseline=baseline, range_low=range_low, range_high=range_high, method=method
     )
-    if calc.ok:
-        verdict = explain_indicator_status(calc.value, thresholds)
-        return Verdict(verdict.status, verdict.rule, verdict.clause, verdict.inputs, verdict.gap, calc)
+    if calc.value is not None:
+        return _status(calc.value, thresholds, calc)
     hit = reached(plan, fact, polarity, range_low=range_low, range_high=range_high)
     if hit is None:
         return Verdict(
@@ -735,13 +807,13 @@ def explain_absorption(
     inputs: dict[str, Any] = {"plan": p, "absorbed": a}
     clause = "cl. 225(3)"
     if p is None or a is None:
-        return Calculation(None, formula, inputs, reason="plan or absorbed amount is missing", clause=clause)
+        return _calc(None, formula, inputs, "plan or absorbed amount is missing", clause)
     inputs["unabsorbed"] = p - a
     if p <= 0:
-        return Calculation(
-            None, formula, inputs, reason="plan is zero or negative: nothing to absorb", clause=clause
+        return _calc(
+            None, formula, inputs, "plan is zero or negative: nothing to absorb", clause=clause
         )
-    return Calculation(_round(a / p * HUNDRED, places), formula, inputs, clause=clause)
+    return _calc(_round(a / p * HUNDRED, places), formula, inputs, None, clause)
 
 
 def absorption(plan: Number | None, absorbed: Number | None, *, places: int | None = 2) -> Decimal | None:
@@ -771,7 +843,7 @@ def money_vs_result(
     }
     clause = "cl. 271"
     if ab is None or ac is None:
-        return Verdict(MoneyResult.NOT_ASSESSABLE, "absorption or achievement is undefined", clause, inputs)
+        return _verdict(MoneyResult.NOT_ASSESSABLE, "absorption or achievement is undefined", clause, inputs)
     money, result = ab >= thresholds.absorbed, ac >= thresholds.reached
     status = {
         (True, True): MoneyResult.ABSORBED_AND_REACHED,
@@ -783,7 +855,7 @@ def money_vs_result(
         f"absorption {'≥' if money else '<'} {thresholds.absorbed} %, "
         f"achievement {'≥' if result else '<'} {thresholds.reached} %"
     )
-    return Verdict(status, rule, clause, inputs, gap=True)
+    return _verdict(status, rule, clause, inputs, True)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -806,21 +878,19 @@ def average_achievement(
     formula = "Σ achievement / n" if c is None else f"Σ min(achievement, {c}) / n"
     inputs = {"n": len(used), "skipped": len(items) - len(used), "cap": c}
     if not used:
-        return Calculation(
-            None, formula, inputs, reason="no defined achievement in the group", clause="cl. 271"
-        )
-    return Calculation(_round(sum(used, ZERO) / len(used), places), formula, inputs, clause="cl. 271")
+        return _calc(None, formula, inputs, "no defined achievement in the group", "cl. 271")
+    return _calc(_round(sum(used, ZERO) / len(used), places), formula, inputs, None, "cl. 271")
 
 
 def share_achieved(statuses: Iterable[IndicatorStatus | str], *, places: int | None = 2) -> Calculation:
     """Per cent of assessable indicators that are achieved (cl. 271 criterion 1, "achievability")."""
     counts = {s: 0 for s in IndicatorStatus}
     for s in statuses:
-        counts[IndicatorStatus(s)] += 1
+        counts[_indicator_status(s)] += 1
     assessable = sum(n for s, n in counts.items() if s is not IndicatorStatus.NOT_ASSESSABLE)
     inputs = {s.value: n for s, n in counts.items()}
     formula = "achieved / (achieved + partially achieved + not achieved) × 100"
     if assessable == 0:
-        return Calculation(None, formula, inputs, reason="no assessable indicator", clause="cl. 271")
+        return _calc(None, formula, inputs, "no assessable indicator", "cl. 271")
     value = _round(Decimal(counts[IndicatorStatus.ACHIEVED]) / assessable * HUNDRED, places)
-    return Calculation(value, formula, inputs, clause="cl. 271")
+    return _calc(value, formula, inputs, None, "cl. 271")

@@ -15,12 +15,22 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import QuerySet
+from django.db.models import BigIntegerField, F, QuerySet, TextField, Value
+from django.db.models.functions import Cast, Coalesce, NullIf
 from modeltranslation.utils import get_language, resolution_order
 
-from jospar.core.models import Territory
+from jospar.core.models import Organization, Territory
 from jospar.interchange.export import paused_gc
-from jospar.planning.models import Document, Financing, Indicator, IndicatorValue, Measure
+from jospar.planning.models import (
+    Direction,
+    Document,
+    Financing,
+    Goal,
+    Indicator,
+    IndicatorValue,
+    Measure,
+    Task,
+)
 
 from . import achievement as ach
 from .models import MeasureReport, SubmissionLevel, SubmissionStatus
@@ -126,127 +136,156 @@ def load_many(documents: Iterable[Document], year: int) -> dict[int, Snapshot]:
         return _load_many(documents, year)
 
 
-def _texts(*names: str) -> list[str]:
-    return [f"{name}_{lang}" for name in names for lang in _LANGS]
-
-
 _LANGS = ("kk", "ru", "en")
-_IND_FIELDS = (
-    "id", "document_id", "code", "kind", "accumulation", "polarity", "baseline_value", "range_low", "range_high",
-    "territory_id", "responsible__code", "territory__kato", "direction__code", "goal__code", "goal__direction__code",
-    "task__goal__code", "task__goal__direction__code", "task_id", "goal_id", "direction_id",
-    "goal__direction_id", "task__goal__direction_id", "task__goal_id", "responsible_id",
-    *_texts("title", "unit", "responsible__name", "territory__name", "direction__title", "goal__title",
-            "goal__direction__title", "task__goal__title", "task__goal__direction__title"),
-)
-_MEASURE_FIELDS = (
-    "id", "document_id", "code", "territory_id", "responsible__code", "territory__kato", "goal__code",
-    "goal__direction__code", "task__goal__code", "task__goal__direction__code", "goal_id", "task_id",
-    "goal__direction_id", "task__goal__direction_id", "task__goal_id", "responsible_id",
-    *_texts("title", "responsible__name", "territory__name", "goal__title", "goal__direction__title",
-            "task__goal__title", "task__goal__direction__title"),
-)
+_TEXT = TextField()
+_INT = BigIntegerField()
 
 
-class _Rows:
-    """Rows of ``values_list`` read by column name, with the (code, label) keys of related rows resolved once
-    per related row in the active language, in modeltranslation's own fallback order."""
-
-    def __init__(self, queryset, fields: tuple[str, ...], order: tuple[str, ...]):
-        self.col = {name: i for i, name in enumerate(fields)}
-        self.rows = list(queryset.values_list(*fields))
-        self.order = order
-        self._keys: dict[tuple[str, object], Key | None] = {}
-
-    def text(self, row: tuple, name: str) -> str:
-        col = self.col
-        for lang in self.order:
-            value = row[col[f"{name}_{lang}"]]
-            if value is not None and value != "":
-                return value
-        return ""
-
-    def key(self, row: tuple, prefix: str, code: str = "code", label: str = "title") -> Key | None:
-        """(code, label) of a related row, None when the relation is empty (``_key`` of an instance)."""
-        value = row[self.col[f"{prefix}{code}"]]
-        if value is None:
-            return None
-        cache = (prefix, row[self.col[f"{prefix[:-2]}_id" if prefix else "id"]])
-        found = self._keys.get(cache, _MISSING)
-        if found is _MISSING:
-            found = self._keys[cache] = (str(value), str(self.text(row, f"{prefix}{label}")))
-        return found
+def _first_text(name: str, order: tuple[str, ...]) -> Coalesce:
+    """The text of ``name`` in the first language of ``order`` that has one, else "" (modeltranslation's
+    fallback: a value that is NULL or "" is skipped), computed by the database: one column instead of three."""
+    blank = Value("", output_field=_TEXT)
+    return Coalesce(*[NullIf(F(f"{name}_{lang}"), blank, output_field=_TEXT) for lang in order], blank,
+                    output_field=_TEXT)
 
 
-_MISSING = object()
+_IND_FIELDS = ("id", "document_id", "code", "kind", "accumulation", "polarity", "baseline_value", "range_low",
+               "range_high", "territory_id", "goal_id", "task_id", "direction_id", "responsible_id")
+_MEASURE_FIELDS = ("id", "document_id", "code", "territory_id", "goal_id", "task_id", "responsible_id")
+_TERRITORY, _ORGANIZATION, _DIRECTION, _GOAL, _TASK = range(5)
+
+
+@dataclass
+class _Related:
+    """(code, label) keys of the rows indicators and measures point to, each built once."""
+
+    territory: dict[int, Key] = field(default_factory=dict)
+    organization: dict[int, Key] = field(default_factory=dict)
+    direction: dict[int, Key] = field(default_factory=dict)
+    goal: dict[int, Key] = field(default_factory=dict)
+    direction_of_goal: dict[int, int | None] = field(default_factory=dict)
+    goal_of_task: dict[int, int] = field(default_factory=dict)
+
+    def goal_and_direction(self, goal_id: int | None, task_id: int | None) -> tuple[Key | None, Key | None]:
+        """The goal of an item (its own, else its task's) and that goal's direction."""
+        if goal_id is None:
+            if task_id is None:
+                return None, None
+            goal_id = self.goal_of_task[task_id]
+        direction_id = self.direction_of_goal[goal_id]
+        return self.goal[goal_id], (None if direction_id is None else self.direction[direction_id])
+
+
+def _related(ids: list[int], order: tuple[str, ...]) -> _Related:
+    """Territories, organizations, and the directions, goals and tasks of the documents, in one query (UNION ALL).
+
+    Territories and organizations are read whole: reference tables of a few hundred rows, cheaper than
+    finding which of them the documents use."""
+    def rows(model, kind: int, code: str, label: str | None, parent: str | None, **lookup):
+        return QuerySet(model).filter(**lookup).order_by().annotate(
+            k=Value(kind, output_field=_INT), i=F("id"), c=F(code),
+            t=_first_text(label, order) if label else Value("", output_field=_TEXT),
+            p=F(parent) if parent else Cast(Value(None), _INT),  # typed NULL: PostgreSQL matches the columns
+        ).values_list("k", "i", "c", "t", "p")
+
+    query = rows(Territory, _TERRITORY, "kato", "name", None).union(
+        rows(Organization, _ORGANIZATION, "code", "name", None),
+        rows(Direction, _DIRECTION, "code", "title", None, document_id__in=ids),
+        rows(Goal, _GOAL, "code", "title", "direction_id", document_id__in=ids),
+        rows(Task, _TASK, "code", None, "goal_id", goal__document_id__in=ids),
+        all=True,
+    )
+    related = _Related()
+    keys = {_TERRITORY: related.territory, _ORGANIZATION: related.organization, _DIRECTION: related.direction,
+            _GOAL: related.goal}
+    for kind, pk, code, label, parent in query:
+        if kind == _TASK:
+            related.goal_of_task[pk] = parent
+            continue
+        keys[kind][pk] = (str(code), str(label))
+        if kind == _GOAL:
+            related.direction_of_goal[pk] = parent
+    return related
+
+
+_new = object.__new__
+
+
+def _indicator_result(**fields) -> IndicatorResult:
+    """``IndicatorResult(**fields)`` without the frozen dataclass's per-field ``object.__setattr__``."""
+    result = _new(IndicatorResult)
+    result.__dict__.update(fields)
+    return result
+
+
+def _measure_result(**fields) -> MeasureResult:
+    result = _new(MeasureResult)
+    result.__dict__.update(fields)
+    return result
 
 
 def _load_many(documents: list[Document], year: int) -> dict[int, Snapshot]:
-    order = resolution_order(get_language())
+    order = tuple(resolution_order(get_language()))
     ids = [d.pk for d in documents]
-    territories = {}
-    territory_ids = {d.territory_id for d in documents if d.territory_id}
-    if territory_ids:
-        found = _Rows(QuerySet(Territory).filter(pk__in=territory_ids), ("id", "kato", *_texts("name")), order)
-        for row in found.rows:
-            territories[row[0]] = found.key(row, "", "kato", "name")
-    doc_keys = {}
-    for d in documents:
-        doc_keys[d.pk] = (d.code, d.title), territories.get(d.territory_id)
+    related = _related(ids, order)
+    territories = related.territory
+    doc_keys = {d.pk: ((d.code, d.title), territories.get(d.territory_id) if d.territory_id else None)
+                for d in documents}
 
-    inds = _Rows(QuerySet(Indicator).filter(document_id__in=ids).order_by("document_id", "order", "code"),
-                       _IND_FIELDS, order)
-    values: dict[int, list[tuple[int, Decimal | None, Decimal | None, str]]] = defaultdict(list)
+    inds = list(QuerySet(Indicator).filter(document_id__in=ids).order_by("document_id", "order", "code")
+                .annotate(t=_first_text("title", order), u=_first_text("unit", order))
+                .values_list(*_IND_FIELDS, "t", "u"))
+    plans_of: dict[int, dict[int, Decimal | None]] = defaultdict(dict)
+    facts_of: dict[int, dict[int, Decimal | None]] = defaultdict(dict)
+    reason_of: dict[int, str] = {}
     for iid, y, plan, corrected, fact, reason in (
             QuerySet(IndicatorValue).filter(indicator__document_id__in=ids, quarter=0, year__lte=year)
             .order_by("indicator_id", "year").values_list("indicator_id", "year", "plan", "corrected_plan", "fact",
                                                           "reason")):
-        values[iid].append((y, corrected if corrected is not None else plan, fact, reason))
+        plans_of[iid][y] = corrected if corrected is not None else plan
+        facts_of[iid][y] = fact
+        if y == year:
+            reason_of[iid] = reason
 
     snaps = {d.pk: Snapshot(d, year) for d in documents}
     achievement_by_id: dict[int, ach.Calculation] = {}
     code_by_id: dict[int, str] = {}
-    c = inds.col
-    for ind in inds.rows:
-        doc_key, territory = doc_keys[ind[c["document_id"]]]
-        if ind[c["goal_id"]] is not None:
-            goal = inds.key(ind, "goal__")
-            goal_direction = inds.key(ind, "goal__direction__")
-        elif ind[c["task_id"]] is not None:
-            goal = inds.key(ind, "task__goal__")
-            goal_direction = inds.key(ind, "task__goal__direction__")
-        else:
-            goal = goal_direction = None
-        direction = inds.key(ind, "direction__") if ind[c["direction_id"]] is not None else goal_direction
-        rows = values.get(ind[c["id"]], [])
-        plans = {y: plan for y, plan, _fact, _reason in rows}
-        if year not in plans:
+    position: dict[int, tuple[int, int]] = {}  # indicator id -> (document id, place in the document's order)
+    organizations, directions = related.organization, related.direction
+    goal_and_direction = related.goal_and_direction
+    assess, value_for_year, not_assessable = ach.assess_indicator, ach.value_for_year, ach.IndicatorStatus.NOT_ASSESSABLE
+    for n, (iid, doc, code, kind, accumulation, polarity, baseline, low, high, territory_id, goal_id, task_id,
+            direction_id, responsible_id, title, unit) in enumerate(inds):
+        plans = plans_of.get(iid)
+        if plans is None or year not in plans:
             continue  # nothing planned for the year: not part of the year's report
-        facts = {y: fact for y, _plan, fact, _reason in rows}
-        plan = ach.value_for_year(plans, year, ind[c["accumulation"]])
-        fact = ach.value_for_year(facts, year, ind[c["accumulation"]])
-        verdict = ach.assess_indicator(
-            plan.value, fact.value, ind[c["polarity"]], baseline=ind[c["baseline_value"]],
-            range_low=ind[c["range_low"]], range_high=ind[c["range_high"]],
-        ) if plan.ok and fact.ok else ach.Verdict(
-            ach.IndicatorStatus.NOT_ASSESSABLE, (fact.reason or plan.reason or "undefined"), None,
-            {"plan": plan.value, "fact": fact.value},
-            calculation=ach.Calculation(None, "fact / plan × 100", {"plan": plan.value, "fact": fact.value},
-                                        reason=fact.reason or plan.reason),
-        )
-        reason = next((r for y, _plan, _fact, r in rows if y == year), "")
-        result = IndicatorResult(
-            code=ind[c["code"]], title=inds.text(ind, "title"), unit=inds.text(ind, "unit"), kind=ind[c["kind"]],
+        doc_key, territory = doc_keys[doc]
+        goal, direction = goal_and_direction(goal_id, task_id)
+        if direction_id is not None:
+            direction = directions[direction_id]
+        plan = value_for_year(plans, year, accumulation)
+        fact = value_for_year(facts_of[iid], year, accumulation)
+        if plan.value is not None and fact.value is not None:
+            verdict = assess(plan.value, fact.value, polarity, baseline=baseline, range_low=low, range_high=high)
+        else:
+            verdict = ach.Verdict(
+                not_assessable, (fact.reason or plan.reason or "undefined"), None,
+                {"plan": plan.value, "fact": fact.value},
+                calculation=ach.Calculation(None, "fact / plan × 100", {"plan": plan.value, "fact": fact.value},
+                                            reason=fact.reason or plan.reason),
+            )
+        snaps[doc].indicators.append(_indicator_result(
+            code=code, title=title, unit=unit, kind=kind,
             groups={
                 "document": doc_key, "direction": direction, "goal": goal,
-                "body": inds.key(ind, "responsible__", "code", "name"),
-                "territory": inds.key(ind, "territory__", "kato", "name") if ind[c["territory_id"]] else territory,
+                "body": None if responsible_id is None else organizations[responsible_id],
+                "territory": territories[territory_id] if territory_id else territory,
             },
-            plan=plan, fact=fact, verdict=verdict, reason=reason,
-        )
-        snaps[ind[c["document_id"]]].indicators.append(result)
-        achievement_by_id[ind[c["id"]]] = verdict.calculation or ach.Calculation(None, "", reason="undefined")
-        code_by_id[ind[c["id"]]] = ind[c["code"]]
+            plan=plan, fact=fact, verdict=verdict, reason=reason_of.get(iid, ""),
+        ))
+        achievement_by_id[iid] = verdict.calculation or ach.Calculation(None, "", reason="undefined")
+        code_by_id[iid] = code
+        position[iid] = (doc, n)
 
     statuses = dict(
         MeasureReport.objects.filter(
@@ -254,49 +293,45 @@ def _load_many(documents: list[Document], year: int) -> dict[int, Snapshot]:
             submission__level=SubmissionLevel.REPORT, submission__status=SubmissionStatus.ACCEPTED,
         ).values_list("measure_id", "status")
     )
-    meas = _Rows(QuerySet(Measure).filter(document_id__in=ids).order_by("document_id", "order", "code"),
-                     _MEASURE_FIELDS, order)
+    meas = list(QuerySet(Measure).filter(document_id__in=ids).order_by("document_id", "order", "code")
+                .annotate(t=_first_text("title", order)).values_list(*_MEASURE_FIELDS, "t"))
     money_of: dict[int, list[_Money]] = defaultdict(list)
     for mid, source, plan, corrected, absorbed, reason in (
             QuerySet(Financing).filter(measure__document_id__in=ids, year=year)
             .order_by("measure_id", "source", "budget_program_code")
             .values_list("measure_id", "source", "plan", "corrected_plan", "absorbed", "reason_unabsorbed")):
         money_of[mid].append(_Money(source, plan, corrected if corrected is not None else plan, absorbed, reason))
+    # A measure's indicators as the model orders them (document type and code, order, code): only those of its
+    # own document count (those with a result), so their order in the indicator query is that order.
     linked_of: dict[int, list[int]] = defaultdict(list)
-    for mid, iid in (QuerySet(Measure.indicators.through).filter(measure__document_id__in=ids)
-                     .order_by("measure_id", "indicator__document__type", "indicator__document__code",
-                               "indicator__order", "indicator__code").values_list("measure_id", "indicator_id")):
-        linked_of[mid].append(iid)
+    for mid, iid in (QuerySet(Measure.indicators.through).filter(measure__document_id__in=ids).order_by()
+                     .values_list("measure_id", "indicator_id")):
+        if iid in position:
+            linked_of[mid].append(iid)
     by_source: dict[int, dict[str, list[_Money]]] = defaultdict(lambda: defaultdict(list))
-    c = meas.col
-    for m in meas.rows:
-        money = money_of.get(m[c["id"]], [])
-        if not money and m[c["id"]] not in statuses:
+    for mid, doc, code, territory_id, goal_id, task_id, responsible_id, title in meas:
+        money = money_of.get(mid, [])
+        if not money and mid not in statuses:
             continue
-        doc_key, territory = doc_keys[m[c["document_id"]]]
+        doc_key, territory = doc_keys[doc]
         for f in money:
-            by_source[m[c["document_id"]]][f.source].append(f)
-        if m[c["goal_id"]] is not None:
-            goal, direction = meas.key(m, "goal__"), meas.key(m, "goal__direction__")
-        elif m[c["task_id"]] is not None:
-            goal, direction = meas.key(m, "task__goal__"), meas.key(m, "task__goal__direction__")
-        else:
-            goal = direction = None
+            by_source[doc][f.source].append(f)
+        goal, direction = goal_and_direction(goal_id, task_id)
         planned = _sum(f.plan for f in money)
         allocated = _sum(f.effective_plan for f in money)
         absorbed = _sum(f.absorbed for f in money)
         absorption = ach.explain_absorption(allocated, absorbed)
-        linked = [i for i in linked_of.get(m[c["id"]], ()) if i in achievement_by_id]
+        linked = sorted((i for i in linked_of.get(mid, ()) if position[i][0] == doc), key=position.__getitem__)
         avg = ach.average_achievement([achievement_by_id[i].value for i in linked])
-        snaps[m[c["document_id"]]].measures.append(MeasureResult(
-            code=m[c["code"]], title=meas.text(m, "title"),
+        snaps[doc].measures.append(_measure_result(
+            code=code, title=title,
             groups={
                 "document": doc_key, "direction": direction, "goal": goal,
-                "body": meas.key(m, "responsible__", "code", "name"),
-                "territory": meas.key(m, "territory__", "kato", "name") if m[c["territory_id"]] else territory,
+                "body": None if responsible_id is None else organizations[responsible_id],
+                "territory": territories[territory_id] if territory_id else territory,
             },
             planned=planned, allocated=allocated, absorbed=absorbed, absorption=absorption,
-            status=statuses.get(m[c["id"]]), indicator_codes=tuple(code_by_id[i] for i in linked),
+            status=statuses.get(mid), indicator_codes=tuple(code_by_id[i] for i in linked),
             achievement=avg, money_vs_result=ach.money_vs_result(absorption.value, avg.value),
         ))
     rank = {s: i for i, s in enumerate(_SOURCE_ORDER)}
