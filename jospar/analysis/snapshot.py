@@ -41,3 +41,9 @@ def attach_analysis(context, document_code: str):
     """Give a check's context the analysis of the document (the rules read `context.analysis`)."""
     context.analysis = load_analysis(document_code)
     return context
+
+
+def load_analyses(document_codes: list[str]) -> dict[str, AnalysisData]:
+    """`load_analysis` of several documents: one query finds which have an analysis, seven per one that has."""
+    recorded = set(Analysis.objects.filter(document__code__in=document_codes).values_list("document__code", flat=True))
+    return {code: load_analysis(code) if code in recorded else AnalysisData(recorded=False) for code in document_codes}
