@@ -60,6 +60,8 @@ def main() -> None:
                 call_command("migrate", verbosity=0)
             print("loading the demo ...", flush=True)
             call_command("load_demo", stdout=open(os.devnull, "w"))
+            if tmp:
+                _sample_conclusion()
         wanted = set(args.png.split(",")) if args.png else set()
         pdftoppm = shutil.which("pdftoppm")
         for annex, code, year in SAMPLES:
@@ -90,6 +92,24 @@ def main() -> None:
     finally:
         if tmp:
             shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _sample_conclusion() -> None:
+    """Annex 11 items 6-7 and the criteria come from jospar.evaluation: in the throw-away database of the samples,
+    draft the conclusion on the National Plan for 2025 (criteria computed) with example texts of the authorized
+    body, so the sample shows them. Never run against a real database."""
+    from jospar.core.models import User
+    from jospar.evaluation.services import do_draft_conclusion, do_write_conclusion
+    from jospar.planning.models import Document
+
+    user = User.objects.create_superuser("annex-samples", password=None)
+    ndp = Document.objects.get(code="ndp-2029")
+    c = do_draft_conclusion(ndp, 2025, acting_user=user, reason="annex samples")
+    do_write_conclusion(c, acting_user=user, reason="annex samples",
+                        position="[Үлгі] Есепті кезеңге жоспарланған нәтижелердің басым бөлігіне қол жеткізілді; "
+                                 "қол жеткізілмеген индикаторлар бойынша себептер негізделген.",
+                        conclusions="[Үлгі] Іске асыруды жалғастыру, қол жеткізілмеген индикаторлар бойынша "
+                                    "түзету шараларын қабылдау ұсынылады.")
 
 
 if __name__ == "__main__":

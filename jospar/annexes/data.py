@@ -20,12 +20,15 @@ from jospar.planning.models import (
     DecompositionLink,
     Direction,
     Document,
+    FinancialNeed,
+    FinancialNeedAmount,
     Financing,
     Goal,
     Indicator,
     IndicatorCoExecutor,
     IndicatorValue,
     Measure,
+    Resources,
     Section,
 )
 
@@ -227,6 +230,29 @@ class PlanData:
 
     def years(self) -> list[int]:
         return list(self.document.years)
+
+    # ------------------------------------------------------------------------------------------- Annexes 3, 4
+    @cached_property
+    def resources(self) -> dict[int, Resources]:
+        """Section 4 "Resources" by year (cl. 117, Annex 3 expl. 6); read only by the forms that show it."""
+        return {r.year: r for r in instances(Resources, plain(Resources).filter(document=self.document))}
+
+    @cached_property
+    def financial_needs(self) -> list[FinancialNeed]:
+        """The Annex 4 rows (cl. 119-120) with ``amounts_by_year`` ({year: amount}); two queries. A public form
+        leaves out the rows of restricted indicators, like the indicators themselves (cl. 231-233)."""
+        needs = instances(FinancialNeed, plain(FinancialNeed).filter(document=self.document).order_by("pk"))
+        amounts: dict[int, dict[int, Decimal]] = defaultdict(dict)
+        for a in instances(FinancialNeedAmount, plain(FinancialNeedAmount).filter(need__document=self.document)):
+            amounts[a.need_id][a.year] = a.amount
+        shown = {i.pk for i in self.indicators}
+        out = []
+        for n in needs:
+            if n.indicator_id is not None and n.indicator_id not in shown:
+                continue
+            n.amounts_by_year = amounts.get(n.pk, {})
+            out.append(n)
+        return out
 
     # ------------------------------------------------------------------------------------------- who fills
     @property

@@ -425,7 +425,7 @@ def _row_rules(target, key, fields, indicators, values, lines, problems: list[Pr
         if absorbed is not None and plan is not None and absorbed > plan and f.source == "budget":
             problems.append(Problem(sheet, ref, _(
                 "%(absorbed)s absorbed is more than the plan %(plan)s (the corrected budget): budget money cannot be "
-                "absorbed beyond it (Annex 14 expl. 5(2)-(3)).") % {"absorbed": absorbed, "plan": plan}))
+                "absorbed beyond it (Annex 13 expl. 6(2)-(3), Annex 14 expl. 5(2)-(3)).") % {"absorbed": absorbed, "plan": plan}))
         if absorbed is not None and plan is not None and absorbed < plan and not reason:
             sheet, ref, _v = fields.get("reason_unabsorbed") or fields["absorbed"]
             problems.append(Problem(sheet, ref, _(

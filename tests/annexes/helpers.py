@@ -77,6 +77,9 @@ def rdp_payload(**overrides) -> s.DocumentPayload:
         ],
     }
     data.update(overrides)
+    for i in data["indicators"]:  # the district rows stay linked inside the copy
+        for link in i.get("parents", ()):
+            link["indicator"] = link["indicator"].replace("rdp-test:", f"{data['code']}:")
     return s.DocumentPayload.model_validate(data)
 
 

@@ -17,7 +17,7 @@ from jospar.annexes.roundtrip import WorkbookRejected, _split_status, check_work
 from jospar.annexes.services import build_form, render
 from jospar.core.models import Organization
 from jospar.monitoring.achievement import ExecutionStatus
-from jospar.planning.models import Financing, IndicatorValue
+from jospar.planning.models import Document, Financing, IndicatorValue
 
 from ..conftest import member
 from .helpers import ABAI, NURA, find_row, load_rdp, save, xlsx
@@ -32,9 +32,15 @@ def english():
         yield
 
 
+@pytest.fixture(scope="module")
+def rdp_pk(module_data) -> int:
+    return module_data(load_rdp).pk
+
+
 @pytest.fixture
-def rdp(reference):
-    return load_rdp()
+def rdp(rdp_pk, db):
+    """Imported once for the module (tests/annexes/conftest.py); each test's writes roll back."""
+    return Document.objects.get(pk=rdp_pk)
 
 
 def org(code: str) -> Organization:

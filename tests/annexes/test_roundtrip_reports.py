@@ -16,7 +16,7 @@ from jospar.core.models import Organization
 from jospar.interchange import schema as s
 from jospar.interchange.services import do_import_document
 from jospar.monitoring.models import ReportingPeriod, Submission, SubmissionLevel, SubmissionStatus
-from jospar.planning.models import IndicatorValue
+from jospar.planning.models import Document, Financing, IndicatorValue
 
 from ..conftest import member, small_payload
 from .helpers import find_row, save, xlsx
@@ -44,13 +44,11 @@ def problems_of(content: bytes, code: str) -> list[str]:
     return [str(p) for p in info.value.problems]
 
 
-@pytest.fixture
-def sbdp(reference):
+def _sbdp():
     return do_import_document(small_payload(), reason="t").document
 
 
-@pytest.fixture
-def ndp_and_concept(reference):
+def _ndp_and_concept():
     nd = small_payload().model_dump(mode="json")
     nd.update(code="ndp-test", type="ndp", co_executors=[], measures=[], goals=[], sections=[], indicators=[
         {"code": "SI-1", "kind": "strategic", "direction": "1", "title": {"kk": "ЖІӨ өсуі"}, "unit": {"kk": "%"},
@@ -60,6 +58,29 @@ def ndp_and_concept(reference):
     data["indicators"][0]["parents"] = [{"indicator": "ndp-test:SI-1", "kind": "copy"}]
     concept = do_import_document(s.DocumentPayload.model_validate(data), reason="t").document
     return ndp, concept
+
+
+# the documents are imported once for the module (tests/annexes/conftest.py); each test's writes roll back
+
+@pytest.fixture(scope="module")
+def pks(module_data) -> dict[str, int]:
+    sbdp = module_data(_sbdp)
+    ndp, concept = module_data(_ndp_and_concept)
+    return {"sbdp": sbdp.pk, "ndp": ndp.pk, "concept": concept.pk}
+
+
+@pytest.fixture
+def sbdp(pks, db):
+    return Document.objects.get(pk=pks["sbdp"])
+
+
+@pytest.fixture
+def ndp_and_concept(pks, db):
+    return Document.objects.get(pk=pks["ndp"]), Document.objects.get(pk=pks["concept"])
+
+
+def value(document, code: str = "TI-1") -> IndicatorValue:
+    return IndicatorValue.objects.get(indicator__document=document, indicator__code=code, year=2025)
 
 
 # ----------------------------------------------------------------------------------------------- Annex 13
@@ -76,9 +97,9 @@ def test_annex13_facts_and_notes_of_a_state_body_go_in_and_a_second_upload_chang
     assert sorted((c.key, c.field, c.new) for c in preview.changes) == [
         ("sbdp-test:TI-1|2025", "fact", Decimal("75.3000")),
         ("sbdp-test:TI-1|2025", "reason", "Flu season longer than usual")]
-    assert IndicatorValue.objects.get(indicator__code="TI-1", year=2025).fact == Decimal("75.0")  # dry run
+    assert value(sbdp).fact == Decimal("75.0")  # dry run
     do_apply_workbook(content, organization=org("moh"), acting_user=user, reason="2025 report")
-    v = IndicatorValue.objects.get(indicator__code="TI-1", year=2025)
+    v = value(sbdp)
     assert (v.fact, v.reason) == (Decimal("75.3"), "Flu season longer than usual")
     assert (v.history.first().history_user, v.history.first().history_change_reason) == (user, "2025 report")
     again = do_apply_workbook(content, organization=org("moh"), reason="again")
@@ -96,7 +117,7 @@ def test_annex13_a_bad_cell_is_named_with_sheet_cell_and_rule_and_nothing_else_i
     ws.cell(r, 6).value = "Executed. all good"  # a valid change next to the bad one
     assert problems_of(save(wb), "moh") == [
         f"Sheet 'Annex 13', cell E{r}: 'seventy' is not a number (Annex 13 expl. 5(7))."]
-    assert IndicatorValue.objects.get(indicator__code="TI-1", year=2025).reason == "flu season"
+    assert value(sbdp).reason == "flu season"
 
 
 def test_annex13_the_plan_column_is_not_for_the_reporting_body_to_fill(sbdp):
@@ -201,7 +222,7 @@ def test_a_submitted_or_accepted_report_locks_its_year_against_the_workbook(sbdp
     (problem,) = problems_of(save(wb), "moh")
     assert problem.startswith(f"Sheet 'Annex 13', cell E{r}: the report of moh on sbdp-test for 2025 is {status}")
     assert "cl. 241, 256, 263, 267" in problem
-    assert IndicatorValue.objects.get(indicator__code="TI-1", year=2025).fact == Decimal("75.0")
+    assert value(sbdp).fact == Decimal("75.0")
 
 
 def test_a_draft_or_returned_report_does_not_lock_and_an_unchanged_workbook_is_never_refused(sbdp):
@@ -227,3 +248,58 @@ def test_a_co_executors_accepted_information_locks_only_its_own_workbook(sbdp):
     ws = wb["Annex 13"]
     ws.cell(find_row(ws, "indicator:TI-1"), 5).value = 75.1
     assert do_apply_workbook(save(wb), organization=org("moh"), reason="t").written
+
+
+# ----------------------------------------------------------------------------------------------- Annex 13 s.2
+
+LINE = "financing:M-1|2025|budget|067"
+
+
+def test_annex13_section2_has_one_editable_row_per_financing_line_under_its_source(sbdp):
+    ws = workbook(sbdp, "13", "moh")["Annex 13 (2)"]
+    source, line = find_row(ws, "source:budget|republican"), find_row(ws, LINE)
+    assert line == source + 1
+    assert [ws.cell(line, c).value for c in range(1, 5)] == [
+        "M-1. Building polyclinics (067, Ministry of Health of the Republic of Kazakhstan)", 1500.5, 1400,
+        "tender delays"]
+    assert not ws.cell(line, 3).protection.locked and not ws.cell(line, 4).protection.locked
+    assert ws.cell(line, 2).protection.locked and ws.cell(source, 3).protection.locked
+
+
+def test_annex13_absorbed_money_of_a_line_round_trips_and_the_source_and_total_rows_follow(sbdp):
+    user = member("moh-money", "moh")
+    wb = workbook(sbdp, "13", "moh")
+    ws = wb["Annex 13 (2)"]
+    r = find_row(ws, LINE)
+    ws.cell(r, 3).value = "1450,25"
+    ws.cell(r, 4).value = "Tender moved to March"
+    content = save(wb)
+    changes = do_apply_workbook(content, organization=org("moh"), acting_user=user, reason="2025 money").changes
+    assert sorted((c.key, c.field, c.new) for c in changes) == [
+        ("sbdp-test:M-1|2025|budget|067", "absorbed", Decimal("1450.250")),
+        ("sbdp-test:M-1|2025|budget|067", "reason_unabsorbed", "Tender moved to March")]
+    f = Financing.objects.get(measure__document=sbdp, year=2025)
+    assert (f.absorbed, f.reason_unabsorbed) == (Decimal("1450.25"), "Tender moved to March")
+    assert (f.history.first().history_user, f.history.first().history_change_reason) == (user, "2025 money")
+    assert do_apply_workbook(content, organization=org("moh"), reason="again").changes == []
+    fresh = workbook(sbdp, "13", "moh")["Annex 13 (2)"]
+    total = [r for r in fresh.iter_rows(values_only=True) if r[0] == "Total"][0]
+    assert total[1:3] == (1500.5, 1450.25)
+    assert fresh.cell(find_row(fresh, "source:budget|republican"), 3).value == 1450.25
+
+
+def test_annex13_a_line_absorbing_more_than_its_budget_is_refused_with_the_clause(sbdp):
+    wb = workbook(sbdp, "13", "moh")
+    ws = wb["Annex 13 (2)"]
+    r = find_row(ws, LINE)
+    ws.cell(r, 3).value = 1600
+    (problem,) = problems_of(save(wb), "moh")
+    assert problem.startswith(f"Sheet 'Annex 13 (2)', cell C{r}: 1600.000 absorbed is more than the plan 1500.500")
+    assert "Annex 13 expl. 6(2)-(3)" in problem
+    assert Financing.objects.get(measure__document=sbdp, year=2025).absorbed == Decimal("1400")
+
+
+def test_annex13_a_co_executor_that_administers_no_line_gets_no_money_rows(sbdp):
+    ws = workbook(sbdp, "13", "edu")["Annex 13 (2)"]
+    keys = {c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str) and "financing:" in c.value}
+    assert keys == set()

@@ -5,11 +5,27 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
+from django.utils import translation
+
+from jospar.development.models import ComparisonRow, Milestone, MilestoneKind
+from jospar.evaluation.criteria import criterion_title, finding_text, metric_label
+from jospar.evaluation.models import Conclusion
 from jospar.planning.choices import IndicatorKind
 
 from ..data import PlanData, money_sum
-from ..table import Column, Form, Paragraph, Row, Table, grouped_header, simple_header
-from ..text import ANNEX_SHEET, DOC_TYPE, MLN_TENGE, NOTE_FILL, NOTE_STAR, PLANNING_PERIOD, TOTAL_ALL, T, tr
+from ..table import Cell, Column, Form, Paragraph, Row, Table, grouped_header, simple_header
+from ..text import (
+    ANNEX_SHEET,
+    DOC_TYPE,
+    MLN_TENGE,
+    NOTE_FILL,
+    NOTE_STAR,
+    PLANNING_PERIOD,
+    TOTAL_ALL,
+    T,
+    format_number,
+    tr,
+)
 from .common import CO_EXECUTOR, caption_form, group_row, measure_executors, number, org_name, star, text
 from .reports import (
     BUDGET_LINKED,
@@ -297,14 +313,79 @@ def build_annex2(data: PlanData, year: int, lang: str) -> Form:
     return _questionnaire("2", data, lang, A2_TITLE, A2_ITEMS[lang], values)
 
 
+A11_REPORTING = T("Есепті кезең", "Отчетный период", "Reporting period")
+A11_STATUS = T("Қорытындының мәртебесі", "Статус заключения", "Status of the conclusion")
+A11_STATUSES = {"draft": T("жоба", "проект", "draft"), "issued": T("берілді", "выдано", "issued")}
+A11_FINAL = T("қорытынды есеп, іске асырудың бүкіл кезеңі (230, 244-т.)",
+              "итоговый отчет, весь период реализации (пп. 230, 244)",
+              "final report, the whole implementation period (cl. 230, 244)")
+A11_NONE = T("Jospar-да {year} жылға қорытынды жасалмаған (270-271-т.): 6-7-тармақтарды мемлекеттік жоспарлау жөніндегі "
+             "уәкілетті орган толтырады.",
+             "В Jospar нет заключения за {year} год (пп. 270-271): пункты 6-7 заполняет уполномоченный орган по "
+             "государственному планированию.",
+             "Jospar holds no conclusion for {year} (cl. 270-271): items 6-7 are filled by the authorized body for "
+             "state planning.")
+A11_CRITERIA = T("271-тармақтың өлшемшарттары бойынша мониторинг нәтижелері (Jospar есептеген; әдістемеде шкала "
+                 "белгіленбеген, бағалау — 6-7-тармақтардағы мәтін)",
+                 "Результаты мониторинга по критериям пункта 271 (рассчитаны Jospar; методика не устанавливает "
+                 "шкалу, оценка — текст пунктов 6-7)",
+                 "Monitoring results by the criteria of cl. 271 (computed by Jospar; the methodology sets no scale, "
+                 "the evaluation is the text of items 6-7)")
+A11_CRITERIA_HEAD = {"kk": ["№", "Өлшемшарт", "Көрсеткіштер", "Тұжырымдар"],
+                     "ru": ["№", "Критерий", "Показатели", "Выводы"],
+                     "en": ["No.", "Criterion", "Metrics", "Findings"]}
+
+
+def _conclusion(document, year: int):
+    """The conclusion of the year (cl. 242, 257); in the last year of the period the final one first (cl. 244)."""
+    found = list(Conclusion.objects.filter(document=document, year=year))
+    final_first = year == document.period_end
+    found.sort(key=lambda c: (c.final != final_first, c.pk))
+    return found[0] if found else None
+
+
 def build_annex11(data: PlanData, year: int, lang: str) -> Form:
+    """Items 1-5 from the document; items 6-7 the authorized body's texts of the evaluation conclusion
+    (cl. 271(2)-(3)), then its criteria of cl. 271 with their findings in the language of the form."""
     d = data.document
+    conclusion = _conclusion(d, year)
     coexec = "; ".join(org_name(o, lang) for o in d.co_executors.all())
     values = [tr(d, "title", lang), approved_text(data), org_name(d.developer, lang), coexec,
-              f"{d.period_start}-{d.period_end}", "", ""]
+              f"{d.period_start}-{d.period_end}", conclusion.position if conclusion else "",
+              conclusion.conclusions if conclusion else ""]
     form = _questionnaire("11", data, lang, A11_TITLE, A11_ITEMS[lang], values, year)
-    form.fields = [(T("Есепті кезең", "Отчетный период", "Reporting period")(lang), str(year))]
+    form.fields = [(A11_REPORTING(lang), str(year) + (f" ({A11_FINAL(lang)})" if conclusion and conclusion.final
+                                                       else ""))]
+    if conclusion is None:
+        form.notes.append(A11_NONE(lang, year=year))
+        return form
+    form.fields.append((A11_STATUS(lang), A11_STATUSES[conclusion.status](lang)
+                        if conclusion.status in A11_STATUSES else conclusion.status))
+    if conclusion.criteria:
+        form.blocks.append(_criteria_table(conclusion.criteria, lang))
     return form
+
+
+def _criteria_table(criteria: list[dict], lang: str) -> Table:
+    rows: list[Row] = []
+    with translation.override(lang):  # the evaluation app's catalogs translate titles, labels and findings
+        for c in criteria:
+            metrics = []
+            for key, m in c.get("metrics", {}).items():
+                value = m.get("value")
+                try:
+                    shown = format_number(Decimal(str(value)), "value", lang) if value is not None else "—"
+                except ArithmeticError:
+                    shown = str(value)
+                metrics.append(f"{metric_label(key)}: {shown}")
+            findings = [f"– {finding_text(f)}" for f in c.get("findings", [])]
+            rows.append(Row([text(str(c.get("number", "")), lang=lang),
+                             text(f"{criterion_title(c.get('number', 0), c.get('title', ''))} ({c.get('clause', '')})",
+                                  lang=lang),
+                             text("\n".join(metrics) or None, lang=lang), text("\n".join(findings) or None, lang=lang)],
+                            "item", 0, f"criterion:{c.get('number', '')}"))
+    return Table("criteria", ANNEX_SHEET(lang, n="11") + " (2)", A11_CRITERIA(lang),
+                 [Column(6), Column(40), Column(45), Column(80)], simple_header(A11_CRITERIA_HEAD[lang]), None, rows)
 
 
 # =========================================================================================== Annex 3 and 4
@@ -346,6 +427,13 @@ A3_RES = {"kk": ["Қаржылық, барлығы", "оның ішінде ұл
           "ru": ["Финансовые, всего", "в том числе на реализацию национального проекта", "Человеческие"],
           "en": ["Financial, total", "of which for implementing the national project", "Human"]}
 PERSONS = T("адам", "человек", "persons")
+A3_NO_RESOURCES = T(
+    "Жоспарда «Ресурстар» бөлімінің деректері жоқ (117-т.): «Қаржылық, барлығы» жолында жоспар іс-шараларының "
+    "жылдар бойынша қаржыландыруы (нақтыланған жоспар) көрсетілген, қалған жолдар толтырылмаған.",
+    "В плане нет данных раздела «Ресурсы» (п. 117): в строке «Финансовые, всего» показано финансирование "
+    "мероприятий плана по годам (уточнённый план), остальные строки не заполнены.",
+    "The plan has no data of the Resources section (cl. 117): the row \"Financial, total\" shows the financing of "
+    "the plan's measures by year (corrected plan); the other rows are not filled.")
 
 
 def _plan_years(data: PlanData) -> list[int]:
@@ -416,25 +504,42 @@ def build_annex3(data: PlanData, year: int, lang: str) -> Form:
                         [Column(6), Column(46), Column(30), Column(24), Column(12)] + [Column(12, "value")] * (2 + len(
                             years)), grouped_header([*head, _year_header(lang, years)]),
                         [str(i) for i in range(1, width + 1)], rows))
-    # Section 4: resources (financial: the plan's money by year, million tenge; human: not kept in Jospar)
-    money = defaultdict(list)
-    for m in data.measures:
-        for f in data.lines(m):
-            money[f.year].append(f.effective_plan)
-    res_rows = [
-        Row([text(A3_RES[lang][0], lang=lang), text(MLN_TENGE(lang), lang=lang), number(money_sum(money[reporting]),
-                                                                                         "money", lang),
-             number(money_sum(money[current]), "money", lang)]
-            + [number(money_sum(money[y]), "money", lang) for y in years], "item", 0, "resource:financial"),
-        Row([text(A3_RES[lang][1], lang=lang), text(MLN_TENGE(lang), lang=lang)] + [text(None, lang=lang)] * (
-            2 + len(years)), "item", 1, "resource:national_project"),
-        Row([text(A3_RES[lang][2], lang=lang), text(PERSONS(lang), lang=lang)] + [text(None, lang=lang)] * (
-            2 + len(years)), "item", 0, "resource:human"),
-    ]
+    # Section 4: resources (cl. 117, Annex 3 expl. 6(2)-(3)): the rows of Resources by year when the plan has them;
+    # else, as before they were kept, the money of the plan's measures by year and no human resources
+    columns = [reporting, current, *years]
+    if data.resources:
+        res = data.resources
+        res_rows = [
+            Row([text(A3_RES[lang][0], lang=lang), text(MLN_TENGE(lang), lang=lang)]
+                + [number(res[y].budget_expenditure if y in res else None, "money", lang) for y in columns],
+                "item", 0, "resource:financial"),
+            Row([text(A3_RES[lang][1], lang=lang), text(MLN_TENGE(lang), lang=lang)]
+                + [number(res[y].national_project_expenditure if y in res else None, "money", lang) for y in columns],
+                "item", 1, "resource:national_project"),
+            Row([text(A3_RES[lang][2], lang=lang), text(PERSONS(lang), lang=lang)]
+                + [number(res[y].staff if y in res else None, "int", lang) for y in columns],
+                "item", 0, "resource:human"),
+        ]
+        s4_notes: list[str] = []
+    else:
+        money = defaultdict(list)
+        for m in data.measures:
+            for f in data.lines(m):
+                money[f.year].append(f.effective_plan)
+        res_rows = [
+            Row([text(A3_RES[lang][0], lang=lang), text(MLN_TENGE(lang), lang=lang),
+                 number(money_sum(money[reporting]), "money", lang), number(money_sum(money[current]), "money", lang)]
+                + [number(money_sum(money[y]), "money", lang) for y in years], "item", 0, "resource:financial"),
+            Row([text(A3_RES[lang][1], lang=lang), text(MLN_TENGE(lang), lang=lang)] + [text(None, lang=lang)] * (
+                2 + len(years)), "item", 1, "resource:national_project"),
+            Row([text(A3_RES[lang][2], lang=lang), text(PERSONS(lang), lang=lang)] + [text(None, lang=lang)] * (
+                2 + len(years)), "item", 0, "resource:human"),
+        ]
+        s4_notes = [A3_NO_RESOURCES(lang)]
     blocks.append(Table("s4", ANNEX_SHEET(lang, n="3") + " (4)", A3_S4(lang),
                         [Column(40), Column(14)] + [Column(14, "money")] * (2 + len(years)),
                         grouped_header([*A3_S4_HEAD[lang], _year_header(lang, years)]),
-                        [str(i) for i in range(1, 5 + len(years))], res_rows))
+                        [str(i) for i in range(1, 5 + len(years))], res_rows, s4_notes))
     form.blocks = blocks
     return _finish(form, data, lang)
 
@@ -474,11 +579,68 @@ A4_NOTE = T("* Нысаналы индикаторлардың басымдығ�
             "not belonging to priorities 1 and 2.")
 
 
+A4_NO_NEED = T(
+    "Жоспарда қаржылық қажеттілік жолдары жоқ (119-120-т.): 4-9-бағандарда әр нысаналы индикаторға қызмет ететін "
+    "іс-шаралардың қаржыландыруы (нақтыланған жоспар) көрсетілген, 11-14-бағандар толтырылмаған.",
+    "В плане нет строк финансовой потребности (пп. 119-120): в графах 4-9 показано финансирование мероприятий, "
+    "обслуживающих каждый целевой индикатор (уточнённый план), графы 11-14 не заполнены.",
+    "The plan has no rows of financial need (cl. 119-120): columns 4-9 show the financing of the measures serving "
+    "each target indicator (corrected plan); columns 11-14 are not filled.")
+
+
 def build_annex4(data: PlanData, year: int, lang: str) -> Form:
     d = data.document
     years = _plan_years(data)
     form = caption_form("4", lang, data, [A4_TITLE(lang), tr(d, "title", lang)], notes=[NOTE_FILL(lang)])
     width = 9 + len(years)
+    rows = _a4_need_rows(data, years, lang) if data.financial_needs else _a4_measure_rows(data, years, lang, width)
+    notes = [A4_NOTE(lang)] if data.financial_needs else [A4_NOTE(lang), A4_NO_NEED(lang)]
+    head = A4_HEAD[lang]
+    spec = [*head[:3], (head[3][0], head[3][1] + [_year_label(lang, n, y) for n, y in enumerate(years, start=1)]),
+            *head[4:]]
+    form.blocks = [Table("s1", ANNEX_SHEET(lang, n="4"), A4_TITLE(lang),
+                         [Column(6), Column(30), Column(36), Column(13, "money")] + [Column(12, "money")] * len(years)
+                         + [Column(22), Column(22), Column(22), Column(18), Column(12)],
+                         grouped_header(spec), [str(i) for i in range(1, width + 1)], rows, notes)]
+    return _finish(form, data, lang)
+
+
+def _a4_need_rows(data: PlanData, years: list[int], lang: str) -> list[Row]:
+    """The rows of FinancialNeed (cl. 119-120, Annex 4 expl. 1-9): each goal, then its target indicators (expl. 3:
+    macroindicators are not shown), each with its need by year, the total of those years (col. 4 = cols 5-9,
+    SPEC A4 5.2 [INFERRED]), the budget programme, grounds, effect, contribution to GDP and priority."""
+    by_goal = {n.goal_id: n for n in data.financial_needs if n.goal_id is not None}
+    by_ind = {n.indicator_id: n for n in data.financial_needs if n.indicator_id is not None}
+    ind_by_id = {i.pk: i for i in data.indicators}
+
+    def cells(need, programme: str | None) -> list[Cell]:
+        by_year = [need.amounts_by_year.get(y) if need else None for y in years]
+        return ([number(money_sum(by_year), "money", lang)] + [number(v, "money", lang) for v in by_year]
+                + [text(programme or None, lang=lang)]
+                + [text(tr(need, f, lang) or None if need else None, lang=lang)
+                   for f in ("grounds", "expected_effect", "gdp_contribution")]
+                + [number(need.priority if need else None, "int", lang)])
+
+    rows: list[Row] = []
+    for gn, goal in enumerate(data.goals, start=1):
+        rows.append(Row([text(str(gn), lang=lang, bold=True), text(tr(goal, "title", lang), lang=lang, bold=True),
+                         text(None, lang=lang)] + cells(by_goal.get(goal.pk), goal.budget_program_codes),
+                        "subgroup", 0, f"goal:{goal.code}"))
+        targets = data.indicators_of_goal(goal, (IndicatorKind.TARGET,))
+        shown = {i.pk for i in targets}
+        # a need given for another indicator of the goal is shown too, never dropped silently
+        targets += [ind_by_id[i] for i in by_ind if i in ind_by_id and i not in shown
+                    and ind_by_id[i].goal_id == goal.pk and ind_by_id[i].kind != IndicatorKind.MACRO]
+        for tn, ind in enumerate(targets, start=1):
+            rows.append(Row([text(f"{gn}.{tn}", lang=lang), text(None, lang=lang), text(tr(ind, "title", lang),
+                                                                                       lang=lang)]
+                            + cells(by_ind.get(ind.pk), ind.budget_program_code or goal.budget_program_codes),
+                            "item", 1, f"indicator:{ind.code}"))
+    return rows
+
+
+def _a4_measure_rows(data: PlanData, years: list[int], lang: str, width: int) -> list[Row]:
+    """Without FinancialNeed rows: the money of the measures by the first target indicator each serves."""
     # money of a measure counts for the first target indicator it serves [DECISION: no double counting]
     need: dict[int, dict[int, list]] = defaultdict(lambda: defaultdict(list))
     for m in data.measures:
@@ -498,14 +660,7 @@ def build_annex4(data: PlanData, year: int, lang: str) -> Form:
                             + [number(v, "money", lang) for v in by_year]
                             + [text(ind.budget_program_code or goal.budget_program_codes or None, lang=lang)]
                             + [text(None, lang=lang)] * 4, "item", 1, f"indicator:{ind.code}"))
-    head = A4_HEAD[lang]
-    spec = [*head[:3], (head[3][0], head[3][1] + [_year_label(lang, n, y) for n, y in enumerate(years, start=1)]),
-            *head[4:]]
-    form.blocks = [Table("s1", ANNEX_SHEET(lang, n="4"), A4_TITLE(lang),
-                         [Column(6), Column(30), Column(36), Column(13, "money")] + [Column(12, "money")] * len(years)
-                         + [Column(22), Column(22), Column(22), Column(18), Column(12)],
-                         grouped_header(spec), [str(i) for i in range(1, width + 1)], rows, [A4_NOTE(lang)])]
-    return _finish(form, data, lang)
+    return rows
 
 
 # =========================================================================================== Annex 5
@@ -646,7 +801,90 @@ NONE_WORD = T("Жоқ", "Отсутствует", "None")
 DELETED = T("алып тасталсын", "исключить", "to be deleted")
 
 
+A6_CHANGE = T("Өзгеріс", "Изменение", "Change")
+A6_CHANGE_TEXT = T("{on}, {v}-нұсқа", "{on}, версия {v}", "{on}, version {v}")
+A6_KINDS = {
+    "document": T("Құжат", "Документ", "Document"),
+    "section": T("Бөлім", "Раздел", "Section"),
+    "direction": T("Бағыт", "Направление", "Direction"),
+    "goal": T("Мақсат", "Цель", "Goal"),
+    "task": T("Міндет", "Задача", "Task"),
+    "indicator": T("Нысаналы индикатор", "Целевой индикатор", "Target indicator"),
+    "measure": T("Іс-шара", "Мероприятие", "Measure"),
+}
+A6_FIELDS = {
+    "title": T("атауы", "наименование", "name"),
+    "text": T("мәтіні", "текст", "text"),
+    "basis": T("әзірлеу негізі", "основание разработки", "basis for development"),
+    "mission": T("миссиясы", "миссия", "mission"),
+    "vision": T("пайымы", "видение", "vision"),
+    "period": T("іске асыру кезеңі", "период реализации", "implementation period"),
+    "achievement_year": T("қол жеткізу жылы", "год достижения", "year of achievement"),
+    "deadline_year": T("орындау мерзімі", "срок исполнения", "deadline"),
+    "unit": T("өлшем бірлігі", "единица измерения", "unit of measure"),
+    "final_year": T("соңғы жыл", "последний год", "final year"),
+    "plan": T("{y} жылғы жоспарлы мәні", "плановое значение на {y} год", "plan value for {y}"),
+    "financing": T("{y} жылғы қаржыландыру, млн теңге", "финансирование на {y} год, млн тенге",
+                   "financing for {y}, million tenge"),
+}
+
+
+def element_label(path: str, lang: str) -> str:
+    """The structural element of an Annex 6 row (expl. 4) from the path stored by jospar.development.comparison:
+    "indicator:TI-1:plan:2027" -> "Нысаналы индикатор TI-1: 2027 жылғы жоспарлы мәні"."""
+    parts = path.split(":")
+    kind = A6_KINDS.get(parts[0])
+    if kind is None:
+        return path
+    if parts[0] == "document":
+        head, rest = kind(lang), parts[1:]
+    else:
+        code = parts[1] if len(parts) > 1 else ""
+        head, rest = f"{kind(lang)} {code.replace('/', '.')}".strip(), parts[2:]
+    if not rest:
+        return head
+    field = A6_FIELDS.get(rest[0])
+    if field is None:
+        return f"{head}: {':'.join(rest)}"
+    return f"{head}: {field(lang, y=rest[1] if len(rest) > 1 else '')}"
+
+
+def _stored_change(document):
+    """The latest change of the approved document with its stored Annex 6 rows (jospar.development, cl. 132)."""
+    return (Milestone.objects.filter(workflow__document=document, kind=MilestoneKind.CHANGED,
+                                     comparison_rows__isnull=False).distinct().order_by("-on", "-pk").first())
+
+
 def build_annex6(data: PlanData, year: int, lang: str) -> Form:
+    """The comparison table of a change of the regional plan (cl. 132): the rows kept with the latest recorded change
+    (jospar.development: item, approved and new wording, justification); without one, computed from the previous
+    version (indicator names and yearly plans)."""
+    d = data.document
+    change = _stored_change(d)
+    if change is None:
+        return _annex6_from_versions(data, year, lang)
+    place = tr(d.territory, "name", lang) if d.territory else ""
+    form = caption_form("6", lang, data, [A6_TITLE(lang), PLANNING_PERIOD(lang, a=d.period_start, b=d.period_end),
+                                          place], notes=[NOTE_FILL(lang)])
+    form.fields = [(A6_CHANGE(lang), A6_CHANGE_TEXT(lang, on=change.on.strftime("%d.%m.%Y"), v=change.version)
+                    + (f" ({change.reference})" if change.reference else ""))]
+    open_codes = {("indicator", i.code) for i in data.indicators} | {("measure", m.code) for m in data.measures}
+    rows: list[Row] = []
+    for r in ComparisonRow.objects.filter(change=change).order_by("number"):
+        head = r.element.split(":")
+        if data.public and head[0] in ("indicator", "measure") and (head[0], head[1]) not in open_codes:
+            continue  # cl. 231-233: a restricted (or removed) item is not published
+        rows.append(Row([text(str(r.number), lang=lang), text(element_label(r.element, lang), lang=lang),
+                         text(r.current or NONE_WORD(lang), lang=lang),  # expl. 5: an addition had no wording
+                         text(r.proposed or DELETED(lang), lang=lang),  # expl. 6: "to be deleted"
+                         text(r.justification or None, lang=lang)], "item", 0, f"change:{r.number}"))
+    form.blocks = [Table("s1", ANNEX_SHEET(lang, n="6"), A6_TITLE(lang),
+                         [Column(6), Column(30), Column(45), Column(45), Column(40)], simple_header(A6_HEAD[lang]),
+                         None, rows)]
+    return _finish(form, data, lang)
+
+
+def _annex6_from_versions(data: PlanData, year: int, lang: str) -> Form:
     """Compares the document with its previous version (cl. 132, 205): indicator names and yearly plans."""
     from jospar.planning.models import Indicator, IndicatorValue
 

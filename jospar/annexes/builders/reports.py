@@ -235,11 +235,18 @@ def _measure_rows(data: PlanData, m, year: int, lang: str, rows: list[Row], no: 
     return no
 
 
-def finance_table(data: PlanData, year: int, lang: str, sheet: str, heading: str, clause_total: str) -> Table:
-    """Annex 13 s.2 / Annex 14 s.2: plan (corrected budget for budget sources, F-7), absorbed, reasons, total."""
-    lines = [f for m in data.measures for f in data.lines(m, year)]
+def finance_table(data: PlanData, year: int, lang: str, sheet: str, heading: str, clause_total: str,
+                  line_rows: str = "") -> Table:
+    """Annex 13 s.2 / Annex 14 s.2: plan (corrected budget for budget sources, F-7), absorbed, reasons, total.
+
+    ``line_rows`` (the clause of the form's column 3, e.g. "Annex 13 expl. 6(3)") puts one row per financing line
+    under its source row, with the absorbed money and the reason for non-absorption to fill in the workbook; the
+    source and total rows are then their sums. Annex 14 reports the lines in section 1, so it passes none."""
+    pairs = [(f, m) for m in data.measures for f in data.lines(m, year)]
     if data.organization is not None:
-        lines = [f for m in data.measures for f in data.lines(m, year) if data.may_fill_line(f, m)]
+        pairs = [(f, m) for f, m in pairs if data.may_fill_line(f, m)]
+    lines = [f for f, _m in pairs]
+    measure_of = {id(f): m for f, m in pairs}
     rows: list[Row] = []
     groups = by_source(lines)
     order = ["budget:republican", "budget:local", "budget", "state_loans", "guaranteed_loans", "investment", "grants",
@@ -254,12 +261,28 @@ def finance_table(data: PlanData, year: int, lang: str, sheet: str, heading: str
                          number(money_sum(f.absorbed for f in items), "money", lang, derived=True),
                          text("; ".join(reasons) or None, lang=lang)], "item", 0, f"source:{source}|{level}"))
         rows[-1].cells[3].derived = True
+        if line_rows:
+            for f in items:
+                rows.append(_line_row(data, f, measure_of[id(f)], lang, line_rows))
     rows.append(Row([text(TOTAL(lang), lang=lang, bold=True),
                      number(money_sum(f.effective_plan for f in lines), "money", lang, bold=True),
                      number(money_sum(f.absorbed for f in lines), "money", lang, derived=True, bold=True),
                      text(None, lang=lang)], "total", 0, "total"))
     return Table("s2", sheet, heading, [Column(46), Column(18, "money"), Column(18, "money"), Column(50)],
                  simple_header(S2_HEAD[lang]), ["1", "2", "3", "4"], rows, [clause_total])
+
+
+def _line_row(data: PlanData, f, m, lang: str, clause: str) -> Row:
+    """One financing line of section 2: measure, budget programme and administrator; plan; absorbed and reason."""
+    b_abs = bind_line(data, f, m, "absorbed", clause)
+    b_reason = bind_line(data, f, m, "reason_unabsorbed", clause.replace("6(3)", "6(4)"))
+    whose = ", ".join(x for x in (f.budget_program_code, org_name(f.administrator, lang)) if x)
+    label = f"{m.code}. {tr(m, 'title', lang)}" + (f" ({whose})" if whose else "")
+    return Row([text(label, lang=lang), number(f.effective_plan, "money", lang),
+                number(f.absorbed, "money", lang, binding=b_abs, guard=GUARD_OTHER),
+                _bound_text(f.reason_unabsorbed or None, b_reason) if b_reason
+                else text(f.reason_unabsorbed, GUARD_OTHER, lang)],
+               "subitem", 1, f"financing:{m.code}|{f.year}|{f.source}|{f.budget_program_code}")
 
 
 def district_table(data: PlanData, year: int, lang: str, sheet: str) -> Table:
@@ -400,7 +423,8 @@ def build_annex13(data: PlanData, year: int, lang: str) -> Form:
                [Column(50), Column(30), Column(14), Column(14, "value"), Column(14, "value"), Column(45)],
                grouped_header(A13_HEAD[lang]), [str(i) for i in range(1, 7)], _drop_empty_groups(rows))
     form.blocks = [s1, finance_table(data, year, lang, ANNEX_SHEET(lang, n="13") + " (2)", A14_S2(lang),
-                                     "Annex 13 expl. 6(5)"), Paragraph(A13_S3(lang), "")]
+                                     "Annex 13 expl. 6(5)", line_rows="Annex 13 expl. 6(3)"),
+                   Paragraph(A13_S3(lang), "")]
     return _finish(form, data, lang)
 
 

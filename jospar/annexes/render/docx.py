@@ -109,28 +109,34 @@ def _table(doc, t: Table, lang: str) -> None:
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     total = sum(c.width for c in t.columns)
     usable = 26.7
-    for i, col in enumerate(t.columns):
-        for cell in table.columns[i].cells:
-            cell.width = Cm(usable * col.width / total)
+    # python-docx's ``table.cell(r, c)`` and ``column.cells`` walk the whole table on every call (quadratic in
+    # the rows): read each row's cells once, before any merge of that row (a merge keeps the later cells' <w:tc>)
+    rows = list(table.rows)
+    widths = [Cm(usable * col.width / total) for col in t.columns]
+    grid = [row.cells for row in rows]
+    for cells in grid:
+        for cell, width in zip(cells, widths, strict=True):
+            cell.width = width
     for h in t.header:
-        cell = table.cell(h.row, h.col)
+        cell = grid[h.row][h.col]
         if h.rowspan > 1 or h.colspan > 1:
-            cell = cell.merge(table.cell(h.row + h.rowspan - 1, h.col + h.colspan - 1))
+            cell = cell.merge(grid[h.row + h.rowspan - 1][h.col + h.colspan - 1])
         _write(cell, h.text, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
         _shade(cell, "DDEBF7")
     for r in range(t.header_rows):
-        _repeat_header(table.rows[r])
+        _repeat_header(rows[r])
     offset = t.header_rows
     if t.numbers:
         for i, n in enumerate(t.numbers):
-            _write(table.cell(offset, i), n, size=7, align=WD_ALIGN_PARAGRAPH.CENTER)
-        _repeat_header(table.rows[offset])
+            _write(grid[offset][i], n, size=7, align=WD_ALIGN_PARAGRAPH.CENTER)
+        _repeat_header(rows[offset])
         offset += 1
     for r, row in enumerate(t.rows, start=offset):
+        cells = grid[r]
         for cell, col in zip(row.cells, cell_columns(row), strict=True):
-            target = table.cell(r, col)
+            target = cells[col]
             if cell.colspan > 1:
-                target = target.merge(table.cell(r, col + cell.colspan - 1))
+                target = target.merge(cells[col + cell.colspan - 1])
             numeric = cell.fmt != "text" and cell.value is not None and not isinstance(cell.value, str)
             _write(target, cell_text(cell, lang), bold=cell.bold or row.kind in ("group", "subgroup", "total"),
                    align=WD_ALIGN_PARAGRAPH.RIGHT if numeric else (WD_ALIGN_PARAGRAPH.CENTER if cell.star else None))
