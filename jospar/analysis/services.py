@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
+from django.db.models import Model
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -524,3 +525,88 @@ def do_review_risk(
         risk.likelihood, risk.impact, risk.status = likelihood, impact, status
         _save(risk, acting_user, reason or _("review of %(date)s") % {"date": reviewed_on.isoformat()})
     return review
+
+
+# ------------------------------------------------------------------------- deleting items, editing risks
+
+
+def _delete(obj: Model, user, reason: str) -> None:
+    _stamp(obj, user, reason)
+    obj.delete()
+
+
+def document_of(obj: Model) -> Document:
+    if isinstance(obj, Risk):
+        return obj.document
+    if isinstance(obj, SwotLink):
+        return obj.first.analysis.document
+    if isinstance(obj, GoalProblem):
+        return obj.problem.analysis.document
+    return obj.analysis.document
+
+
+def do_delete_analysis_item(obj: Factor | SwotItem | SwotLink | Problem | GoalProblem | Risk, *, acting_user,
+                            reason: str = "") -> None:
+    """Delete an item of the analysis or the risk register; what depends on it is unlinked first, each change
+    stamped with the user and the reason. Refused for a problem a goal is formed on (cl. 30) and for a risk
+    that has been reviewed (cl. 199-203)."""
+    _require_writer(acting_user, document_of(obj))
+    if isinstance(obj, Problem):
+        goals = [gp.goal.code for gp in obj.goal_links.select_related("goal")]
+        if goals:
+            raise AnalysisRefused([_("problem %(code)s: goal(s) %(goals)s are formed on it; unlink them first "
+                                       "(cl. 30)") % {"code": obj.code, "goals": ", ".join(goals)}])
+    if isinstance(obj, Risk) and obj.reviews.exists():
+        raise AnalysisRefused([_("risk %(code)s: it has been reviewed; close it instead, so that the history of "
+                                   "its reviews stays (cl. 199-203)") % {"code": obj.code}])
+    with transaction.atomic():
+        if isinstance(obj, Factor):
+            for item in obj.swot_items.all():
+                item.factor = None
+                _save(item, acting_user, reason)
+        if isinstance(obj, SwotItem):
+            for link in SwotLink.objects.filter(first=obj) | SwotLink.objects.filter(second=obj):
+                _delete(link, acting_user, reason)
+        if isinstance(obj, Problem):
+            for link in ProblemLink.objects.filter(cause=obj) | ProblemLink.objects.filter(effect=obj):
+                _delete(link, acting_user, reason)
+        _delete(obj, acting_user, reason)
+
+
+RISK_TEXTS = ("title", "description", "prevention", "overcoming")
+
+
+def do_update_risk(risk: Risk, *, acting_user, reason: str = "", kind: str | None = None,
+                   owner: Organization | None = None, goals: Iterable[Goal] | None = None,
+                   indicators: Iterable[Indicator] | None = None, measures: Iterable[Measure] | None = None,
+                   **text_fields: str | Mapping[str, str]) -> Risk:
+    """Change the text, kind, responsible body or links of a risk (cl. 198-204). The likelihood, impact and status
+    change by a review (`do_review_risk`) so that every rating stays in the history of reviews."""
+    document = risk.document
+    _require_writer(acting_user, document)
+    problems: list[str] = []
+    unknown = set(text_fields) - set(RISK_TEXTS)
+    if unknown:
+        problems.append(_("unknown field(s): %(fields)s") % {"fields": ", ".join(sorted(unknown))})
+    if kind is not None:
+        _choice(problems, _("kind"), kind, RiskKind, "cl. 7, 201")
+    written = {name: texts(value) for name, value in text_fields.items() if name in RISK_TEXTS}
+    if "title" in written and not _filled({**_obj_texts(risk, "title"), **written["title"]}):
+        problems.append(_("risk: empty; name the risk (cl. 198)"))
+    links = {}
+    for name, rows, what in (("goals", goals, _("goal")), ("indicators", indicators, _("indicator")),
+                             ("measures", measures, _("measure"))):
+        if rows is not None:
+            links[name] = _same_document(problems, document, rows, what)
+    _refuse_if(problems)
+    with transaction.atomic():
+        if kind is not None:
+            risk.kind = kind
+        if owner is not None:
+            risk.owner = owner
+        for name, value in written.items():
+            _set_texts(risk, name, value)
+        _save(risk, acting_user, reason)
+        for name, rows in links.items():
+            getattr(risk, name).set(rows)
+    return risk

@@ -28,14 +28,13 @@ Decisions on ambiguous points:
 * A risk that has been reviewed is not deleted: close it (status "closed") so the review history stays.
 * A problem on which a goal is formed is not deleted: unlink the goal first (cl. 30). Deleting a problem
   removes its cause-and-effect links, each with the reason in its history.
-* The services of the analysis app have no delete, no SWOT unlink and no risk edit yet: they are written here,
-  in the same style (`do_*`, checked rights, one transaction, history stamped), to be moved into
-  `jospar/analysis/services.py`.
+* Deleting an item (`do_delete_analysis_item`) and editing a risk (`do_update_risk`) are services of
+  `jospar/analysis/services.py`, shared with the REST API.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -74,7 +73,7 @@ from jospar.analysis.models import (
     SwotItem,
     SwotLink,
 )
-from jospar.core.history import stamp
+from jospar.analysis.services import RISK_TEXTS, do_delete_analysis_item, do_update_risk
 from jospar.core.models import Organization
 from jospar.planning.access import RESTRICTED, access_document_by_code, sees_restricted_items
 from jospar.planning.choices import Confidentiality
@@ -142,98 +141,6 @@ def problem_tree_view(analysis: Analysis) -> tuple[list[s.TreeRow], list[TreeNod
                           for c, e in links]
     chart["labels"] = {"key": _("key problem"), "level": _("level")}
     return rows, nodes, chart, cycle
-
-
-# ================================================================= writes the analysis services do not have yet
-# To be moved into jospar/analysis/services.py (see the module docstring).
-
-
-def _require_writer(user, document: Document) -> None:
-    if user is not None and not user.has_perm("planning.change_document", document):
-        raise NotAllowed(_("Only the planners of the developer may change the analysis and the risks of %(document)s.")
-                         % {"document": document.code})
-
-
-def _delete(obj: Model, user, reason: str) -> None:
-    stamp(obj, user, reason)
-    obj.delete()
-
-
-def document_of(obj: Model) -> Document:
-    if isinstance(obj, Risk):
-        return obj.document
-    if isinstance(obj, SwotLink):
-        return obj.first.analysis.document
-    if isinstance(obj, GoalProblem):
-        return obj.problem.analysis.document
-    return obj.analysis.document
-
-
-def do_delete_analysis_item(obj: Factor | SwotItem | SwotLink | Problem | GoalProblem | Risk, *, acting_user,
-                            reason: str = "") -> None:
-    """Delete an item of the analysis or the risk register; what depends on it is unlinked first, each change
-    stamped with the user and the reason. Refused for a problem a goal is formed on (cl. 30) and for a risk
-    that has been reviewed (cl. 199-203)."""
-    _require_writer(acting_user, document_of(obj))
-    if isinstance(obj, Problem):
-        goals = [gp.goal.code for gp in obj.goal_links.select_related("goal")]
-        if goals:
-            raise s.AnalysisRefused([_("problem %(code)s: goal(s) %(goals)s are formed on it; unlink them first "
-                                       "(cl. 30)") % {"code": obj.code, "goals": ", ".join(goals)}])
-    if isinstance(obj, Risk) and obj.reviews.exists():
-        raise s.AnalysisRefused([_("risk %(code)s: it has been reviewed; close it instead, so that the history of "
-                                   "its reviews stays (cl. 199-203)") % {"code": obj.code}])
-    with transaction.atomic():
-        if isinstance(obj, Factor):
-            for item in obj.swot_items.all():
-                item.factor = None
-                s._save(item, acting_user, reason)
-        if isinstance(obj, SwotItem):
-            for link in SwotLink.objects.filter(first=obj) | SwotLink.objects.filter(second=obj):
-                _delete(link, acting_user, reason)
-        if isinstance(obj, Problem):
-            for link in ProblemLink.objects.filter(cause=obj) | ProblemLink.objects.filter(effect=obj):
-                _delete(link, acting_user, reason)
-        _delete(obj, acting_user, reason)
-
-
-RISK_TEXTS = ("title", "description", "prevention", "overcoming")
-
-
-def do_update_risk(risk: Risk, *, acting_user, reason: str = "", kind: str | None = None,
-                   owner: Organization | None = None, goals: Iterable[Goal] | None = None,
-                   indicators: Iterable[Indicator] | None = None, measures: Iterable[Measure] | None = None,
-                   **text_fields: str | Mapping[str, str]) -> Risk:
-    """Change the text, kind, responsible body or links of a risk (cl. 198-204). The likelihood, impact and status
-    change by a review (`do_review_risk`) so that every rating stays in the history of reviews."""
-    document = risk.document
-    _require_writer(acting_user, document)
-    problems: list[str] = []
-    unknown = set(text_fields) - set(RISK_TEXTS)
-    if unknown:
-        problems.append(_("unknown field(s): %(fields)s") % {"fields": ", ".join(sorted(unknown))})
-    if kind is not None:
-        s._choice(problems, _("kind"), kind, RiskKind, "cl. 7, 201")
-    written = {name: s.texts(value) for name, value in text_fields.items() if name in RISK_TEXTS}
-    if "title" in written and not s._filled({**s._obj_texts(risk, "title"), **written["title"]}):
-        problems.append(_("risk: empty; name the risk (cl. 198)"))
-    links = {}
-    for name, rows, what in (("goals", goals, _("goal")), ("indicators", indicators, _("indicator")),
-                             ("measures", measures, _("measure"))):
-        if rows is not None:
-            links[name] = s._same_document(problems, document, rows, what)
-    s._refuse_if(problems)
-    with transaction.atomic():
-        if kind is not None:
-            risk.kind = kind
-        if owner is not None:
-            risk.owner = owner
-        for name, value in written.items():
-            s._set_texts(risk, name, value)
-        s._save(risk, acting_user, reason)
-        for name, rows in links.items():
-            getattr(risk, name).set(rows)
-    return risk
 
 
 # ============================================================================================== forms

@@ -1,10 +1,12 @@
 """The permission matrix, generated from ONE table: every role x every endpoint x whose document.
 
 Endpoints: documents (read, export, replace, create), items (indicators, measures, history, sections, a goal's
-change), facts and money (PATCH), compliance checks, official forms, the risk register (read and add), the
+change), facts and money (PATCH), compliance checks, official forms, the risk register (read, add, change,
+delete), the analysis (SWOT items and links, problems and their links, goals formed on problems), the
 monitoring report of 2025 (save the draft lines: the developer's report or the co-executor's information),
 the list of one's obligations, opening the reporting period, the consolidated results (roll-ups), the draft of
-the conclusion (Annex 11) and the upload of the developer's Annex 13 workbook (a dry run).
+the conclusion (Annex 11), the upload of the developer's Annex 13 workbook (a dry run) and the consolidation
+of the developer's report from its co-executors' accepted information.
 
 Whose document ("scope"):
 - own:    the document of the user's organization (for the co-executor: the document it co-executes;
@@ -24,7 +26,10 @@ from __future__ import annotations
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from jospar.analysis import services as an
+from jospar.analysis.models import Problem, Risk
 from jospar.annexes.services import build_form, render
+from jospar.api.routers.analysis import problem_out, risk_version
 from jospar.api.routers.items import goal_out
 from jospar.api.versions import etag, financing_version, payload_version, value_version
 from jospar.core.models import Role, User
@@ -54,6 +59,14 @@ A_AUTH = (201, 403, 403)
 A_ALL = (201, 201, 201)
 O_ALL = (401,) * 3
 
+
+def developer_writes(ok: int) -> tuple:
+    """The analysis, the risks and the consolidation of a report are written by the developer's planners, heads
+    and administrators only (planning.change_document, monitoring.edit_report): `ok` for them, 403 where seen."""
+    return ((401,) * 3, (403, 404, 403), (ok, 404, 403), (ok, 404, 403), (403, 404, 403), (ok, 403, 403),
+            (ok,) * 3)
+
+
 #                 anonymous        viewer  planner head   coexec  authority superuser
 MATRIX = {
     "read":       ((404, 404, 200), R_OWN, R_OWN, R_OWN, R_OWN, R_ALL, R_ALL),
@@ -82,6 +95,22 @@ MATRIX = {
     "conclusion": (W_ANON, W_NONE, W_NONE, W_NONE, W_NONE, W_ALL, W_ALL),
     # cl. 240, 254, 266: a workbook is uploaded on behalf of an organization in which one plans
     "upload":     (W_ANON, W_NONE, W_OWN, W_OWN, W_NONE, W_AUTH, W_ALL),
+    # cl. 17-30, 198-204: the analysis and the risk register belong to the developer (as on the web pages)
+    "add swot":        developer_writes(201),
+    "link swot":       developer_writes(201),
+    "unlink swot":     developer_writes(204),
+    "delete swot":     developer_writes(204),
+    "add problem":     developer_writes(201),
+    "change problem":  developer_writes(200),
+    "link problems":   developer_writes(201),
+    "unlink problems": developer_writes(204),
+    "link goal":       developer_writes(201),
+    "unlink goal":     developer_writes(204),
+    "delete problem":  developer_writes(204),
+    "change risk":     developer_writes(200),
+    "delete risk":     developer_writes(204),
+    # cl. 240-242: the developer forms its report from the accepted information of its co-executors
+    "consolidate":     developer_writes(200),
 }
 
 
@@ -107,12 +136,64 @@ def _documents(role: str) -> dict[str, str]:
                     plan("plan-other", "mci"), plan("plan-public", "mci", status="in_force")):
         document = do_import_document(payload, reason="matrix").document
         do_open_reporting_period(document, 2025, acting_user=opener)
+        _analysis(document)
     own = "plan-mne" if role == "authority_planner" else "plan-moh"
     return {"own": own, "other": "plan-other", "public": "plan-public"}
 
 
+def _analysis(document: Document) -> None:
+    """S1, T1; P1 -> P2 with goal 1.1 formed on P2, P3 alone; risks R1 and R2 (written by the system)."""
+    analysis = an.do_start_analysis(document, development_year=2024, acting_user=None)
+    for category in ("strength", "threat"):
+        an.do_add_swot_item(analysis, category=category, text={"kk": category}, acting_user=None)
+    p1, p2, _p3 = (an.do_add_problem(analysis, text={"kk": f"Проблема {n}"}, acting_user=None) for n in range(3))
+    an.do_link_problems(p1, p2, acting_user=None)
+    an.do_link_goal_to_problem(Goal.objects.get(document=document, code="1.1"), p2, acting_user=None)
+    for n in range(2):
+        an.do_add_risk(document, title={"kk": f"Тәуекел {n}"}, kind="internal", likelihood=2, impact=3,
+                       owner=document.developer, acting_user=None)
+
+
+def _analysis_call(client, endpoint: str, code: str):
+    base = f"/api/documents/{code}"
+    if endpoint == "add swot":
+        return client.post(f"{base}/analysis/swot", {"category": "weakness", "text": {"kk": "Әлсіз"}})
+    if endpoint == "link swot":
+        return client.post(f"{base}/analysis/swot-links", {"first": "S1", "second": "T1"})
+    if endpoint == "unlink swot":
+        return client.send("delete", f"{base}/analysis/swot-links/S1/T1")
+    if endpoint == "delete swot":
+        return client.send("delete", f"{base}/analysis/swot/S1")
+    if endpoint == "add problem":
+        return client.post(f"{base}/analysis/problems", {"text": {"kk": "Жаңа проблема"}})
+    if endpoint == "change problem":
+        version = problem_out(Problem.objects.get(analysis__document__code=code, code="P1"))["version"]
+        return client.patch(f"{base}/analysis/problems/P1", {"is_key": True, "version": version})
+    if endpoint == "link problems":
+        return client.post(f"{base}/analysis/problem-links", {"cause": "P1", "effect": "P3"})
+    if endpoint == "unlink problems":
+        return client.send("delete", f"{base}/analysis/problem-links/P1/P3")
+    if endpoint == "link goal":
+        return client.post(f"{base}/analysis/goal-problems", {"goal": "1.1", "problem": "P1"})
+    if endpoint == "unlink goal":
+        return client.send("delete", f"{base}/analysis/goal-problems/1.1/P1")
+    if endpoint == "delete problem":
+        return client.send("delete", f"{base}/analysis/problems/P3")
+    if endpoint == "change risk":
+        version = risk_version(Risk.objects.get(document__code=code, code="R1"))
+        return client.patch(f"{base}/risks/R1", {"kind": "external", "version": version})
+    if endpoint == "delete risk":
+        return client.send("delete", f"{base}/risks/R2")
+    if endpoint == "consolidate":
+        return client.post(f"/api/monitoring/reports/{code}/2025/consolidate", {})
+    return None
+
+
 def _call(client, endpoint: str, code: str, new_code: str):
     base = f"/api/documents/{code}"
+    analysis_response = _analysis_call(client, endpoint, code)
+    if analysis_response is not None:
+        return analysis_response
     if endpoint == "read":
         return client.get(base)
     if endpoint in ("export", "indicators", "measures", "history", "sections", "checks", "forms", "risks"):

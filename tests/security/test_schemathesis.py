@@ -74,7 +74,8 @@ def keep_the_test_connection():
 
 @pytest.fixture
 def fuzz_data(health_plan):
-    """sbdp-test with 2025 open, the developer's report saved and submitted, a risk R1, a draft conclusion."""
+    """sbdp-test with 2025 open, the developer's report saved and submitted, a risk R1, a draft conclusion, an
+    analysis with SWOT items S1 - T1 (linked) and problems P1 -> P2."""
     people = {"moh_planner": member("moh-planner", "moh", Role.PLANNER),
               "moh_head": member("moh-head", "moh", Role.HEAD),
               "mne_head": member("mne-head", "mne", Role.HEAD)}
@@ -85,10 +86,18 @@ def fuzz_data(health_plan):
         acting_user=people["moh_planner"])
     an.do_add_risk(health_plan, title={"kk": "Тәуекел"}, kind="internal", likelihood=2, impact=3,
                    owner=Organization.objects.get(code="moh"), acting_user=people["moh_planner"])
+    analysis = an.do_start_analysis(health_plan, development_year=2024, acting_user=None)
+    s1 = an.do_add_swot_item(analysis, category="strength", text={"kk": "Күшті"}, acting_user=None)
+    t1 = an.do_add_swot_item(analysis, category="threat", text={"kk": "Қауіп"}, acting_user=None)
+    an.do_link_swot(s1, t1, acting_user=None)
+    p1 = an.do_add_problem(analysis, text={"kk": "Себеп"}, acting_user=None)
+    p2 = an.do_add_problem(analysis, text={"kk": "Салдар"}, acting_user=None)
+    an.do_link_problems(p1, p2, acting_user=None)
     do_draft_conclusion(health_plan, 2025, acting_user=people["mne_head"])
     known = {"code": "sbdp-test", "indicator": "TI-1", "measure": "M-1", "goal": "1.1", "task": "1",
              "key": "mission_vision", "annex": "1-1", "year": 2025, "quarter": 0, "source": "budget",
-             "risk": "R1", "pk": sub.pk, "kato": "750000000"}
+             "risk": "R1", "pk": sub.pk, "kato": "750000000", "swot": "S1", "first": "S1", "second": "T1",
+             "problem": "P1", "cause": "P1", "effect": "P2"}
     return people, known
 
 

@@ -459,6 +459,59 @@ def reopen(request, pk: Annotated[int, Field(ge=1, le=2**31 - 1)], data: Decisio
 
 
 
+
+# -------------------------------------------------------------------------------------- consolidation
+
+
+class ConsolidateIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    change_reason: Annotated[str, Field(pattern=NO_NUL, max_length=500)] = Field(
+        "", description="kept in the history")
+
+
+class ConsolidationOut(Schema):
+    submission: SubmissionDetailOut
+    merged_from: list[str] = Field(description="co-executors whose accepted information was merged")
+    missing: list[str] = Field(description="co-executors whose information is not accepted yet: not included")
+    conflicts: list[str] = Field(description="items two co-executors reported differently, and whose line was kept "
+                                             "(in the language of the request)")
+
+
+@router.post("/reports/{code}/{year}/consolidate", response={200: ConsolidationOut, **ERRORS},
+             summary="Form the annual report from the accepted information of the co-executors "
+                     "(cl. 240-242, 255, 265): the developer, or in the National Plan a responsible body")
+def consolidate_report(request, code: s.DocCode, year: Year, data: ConsolidateIn,
+                       organization: OrgCode | None = None):
+    from django.utils import translation
+
+    user = current_user(request)
+    document = access_document_by_code(user, code)
+    org = document.developer
+    if organization:
+        org = Organization.objects.filter(code=organization).first()
+        if org is None:
+            raise ApiError(422, [item("not_a_reporter", path="$.query.organization", organization=organization,
+                                      document=document.code)])
+    if not user.has_perm("monitoring.edit_report", org):
+        raise forbidden(_why(user))
+    period = attempt(lambda: sv.get_period(document, year, 0), (sv.MonitoringRefused,), status=409,
+                     code="period_not_open")
+    with transaction.atomic():
+        current = Submission.objects.select_for_update().filter(
+            period=period, organization=org, level=SubmissionLevel.REPORT).first()
+        if current is not None and current.is_locked:
+            _state_conflict(current, (SubmissionStatus.DRAFT, SubmissionStatus.RETURNED))
+        with translation.override(_lang(request)):
+            result = attempt(lambda: sv.do_consolidate_report(
+                period, acting_user=user, organization=org,
+                reason=data.change_reason or "Consolidated through the API"),
+                (sv.MonitoringRefused,), code="consolidation_refused")
+            conflicts = [str(c) for c in result.conflicts]
+    return {"submission": submission_out(SUBMISSIONS.get(pk=result.submission.pk), detail=True),
+            "merged_from": result.merged_from, "missing": result.missing, "conflicts": conflicts}
+
+
 # ------------------------------------------------------------------------------------ reporting periods
 
 
