@@ -99,6 +99,8 @@ def build_contexts(payloads, *, today: dt.date | None = None) -> list[Context]:
         for ind in payload.indicators:
             if ind.responsible:
                 org_codes.add(ind.responsible)
+            if ind.initiator:
+                org_codes.add(ind.initiator)
             org_codes.update(c.organization for c in ind.co_executors)
             if ind.responsible_official:
                 names.add(ind.responsible_official.full_name)

@@ -281,3 +281,12 @@ def series(polarity: str, first_year: int, plans: Sequence[str], facts: Sequence
         out.append({"year": first_year + k, "plan": plan, "fact": fact,
                     "reason": (reason or FALLBACK_REASON) if missed(polarity, plan, fact, low, high) else ""})
     return out
+
+
+def attributed(indicators: list[dict]) -> list[dict]:
+    """Set the type of each target and result indicator that has none (cl. 60): several bodies when other
+    organizations co-execute it, one state body otherwise."""
+    for ind in indicators:
+        if ind.get("kind") in ("target", "result") and not ind.get("attribution"):
+            ind["attribution"] = "multi_body" if ind.get("co_executors") else "single_body"
+    return indicators

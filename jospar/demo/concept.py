@@ -25,7 +25,7 @@ from jospar.planning.choices import (
     ValueKind,
 )
 
-from .common import T, financing, methodology, sections, series
+from .common import T, attributed, financing, methodology, sections, series
 from .indicators import BY_CODE, U
 from .ndp import CODE as NDP
 
@@ -304,6 +304,6 @@ def build() -> DocumentPayload:
                        for k, (tc, tt) in enumerate(tasks, start=1)]}
             for n, (code, direction, title, tasks) in enumerate(GOALS, start=1)
         ],
-        "indicators": _indicators(),
+        "indicators": attributed(_indicators()),
         "measures": _measures(),
     })

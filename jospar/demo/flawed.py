@@ -23,7 +23,7 @@ def _ind(code: str, goal: str | None, title, **extra) -> dict:
     data = {
         "code": code, "kind": "target", "goal": goal, "title": title,
         "unit": T("%", "%", "%"), "baseline": {"year": 2024, "value": "40"}, "final_year": 2030,
-        "responsible": "akimat-abai",
+        "responsible": "akimat-abai", "attribution": "single_body",
         "methodology": {"information_source": T("Облыс әкімдігі", "Акимат области", "Regional akimat"),
                         "data_collection_method": "ведомстволық есеп",
                         "calculation_method": T("А / Б × 100", "А / Б × 100", "A / B × 100")},
@@ -78,12 +78,14 @@ def build() -> DocumentPayload:
                  values=[{"year": y, "plan": str(30 + y - 2025)} for y in (2025, 2026, 2028, 2029, 2030)]),  # V-09
             _ind("TI-1.2", "G1", T("Емханаларға қолжетімділік", "Доступность поликлиник", "Access to polyclinics"),
                  responsible="bns",  # V-13: a subordinate organization as the responsible body
+                 attribution="single_body",  # V-22: "one state body", yet the ministry and the akimat co-execute
                  co_executors=[{"organization": "moh", "share": "60"},
                                {"organization": "akimat-abai", "share": "50"}]),  # 110 %
             _ind("TI-1.3", "G1", T("Жаңа емханалар саны", "Число новых поликлиник", "New polyclinics"),
                  responsible=None, unit=T("", "", "")),  # V-13: no responsible body; R-36: no unit
             _ind("TI-2.1", "G2", T("Жаңа жұмыс орындары", "Новые рабочие места", "New jobs"),
                  unit=T("мың", "тыс.", "thousand"),
+                 district_statistics=False,  # V-67: no statistics by district, yet broken down by district below
                  values=[{"year": y, "plan": "10"} for y in range(2025, 2031)]),
             _ind("TI-2.1.D1", "G2", T("Жаңа жұмыс орындары (Семей)", "Новые рабочие места (Семей)",
                                       "New jobs (Semey)"), territory=SEMEY, unit=T("мың", "тыс.", "thousand"),
@@ -96,10 +98,11 @@ def build() -> DocumentPayload:
             _ind("TI-2.2", "G2", T("Өмір сүру ұзақтығы", "Продолжительность жизни", "Life expectancy"),
                  polarity="decrease",  # R-116b: unit and polarity differ from the copied Map row
                  parents=[{"indicator": f"{NDP}:SI-01.R{ABAI}", "kind": "copy"}]),
-            _ind("TI-2.3", "G2", T("Шағын бизнес үлесі", "Доля малого бизнеса", "Share of small business")),
+            _ind("TI-2.3", "G2", T("Шағын бизнес үлесі", "Доля малого бизнеса", "Share of small business"),
+                 initiator="moh"),  # V-65: a ministry asks for an indicator the region was not assigned
             _ind("SI-X", "G2", T("Стратегиялық көрсеткіш", "Стратегический показатель", "A strategic indicator"),
                  kind="strategic"),  # V-63: a strategic indicator in a regional plan
-            {"code": "RI-1", "kind": "result", "goal": "G1", "task": "1",  # V-18, V-19: no baseline, no link
+            {"code": "RI-1", "kind": "result", "goal": "G1", "task": "1",  # V-18, V-19, V-22: no baseline, link, type
              "title": T("Салынған емханалар", "Построено поликлиник", "Polyclinics built"),
              "unit": T("бірлік", "единиц", "units"), "final_year": 2030, "responsible": "akimat-abai",
              "methodology": {"information_source": T("Әкімдік", "Акимат", "Akimat"), "data_collection_method": "есеп",

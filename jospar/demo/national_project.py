@@ -21,7 +21,7 @@ from jospar.planning.choices import (
     ValueKind,
 )
 
-from .common import T, financing, methodology, series
+from .common import T, attributed, financing, methodology, series
 from .indicators import BY_CODE, U
 from .ndp import CODE as NDP
 
@@ -182,6 +182,6 @@ def build() -> DocumentPayload:
                                 "The project builds 369 schools with 740 thousand student places in 2024-2026.")}],
         "goals": [{"code": "G1", "order": 1, "title": GOAL, "achievement_year": LAST,
                    "budget_program_codes": ["225-116-000", "225-116-100"]}],
-        "indicators": _indicators(),
+        "indicators": attributed(_indicators()),
         "measures": _measures(),
     })

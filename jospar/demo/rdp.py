@@ -18,6 +18,7 @@ from decimal import Decimal
 from jospar.interchange.schema import DocumentPayload
 from jospar.planning.choices import (
     Accumulation,
+    Attribution,
     BudgetLevel,
     DecompositionDimension,
     DecompositionKind,
@@ -53,6 +54,9 @@ YEARS = range(FIRST, LAST + 1)
 B, INV, OWN, BANK, OTHER = (FinancingSource.BUDGET, FinancingSource.INVESTMENT, FinancingSource.OWN_FUNDS,
                             FinancingSource.BANK_LOANS, FinancingSource.OTHER)
 LOC, REP = BudgetLevel.LOCAL, BudgetLevel.REPUBLICAN
+# cl. 149 ¶1: the Bureau of National Statistics forms no gross regional product by district, so these Map rows
+# are carried without a district breakdown (Annex 7 shows the region's value only).
+NO_DISTRICT_STATISTICS = frozenset({"SI-10"})
 
 DIRECTIONS = (
     ("D1", T("Адами капитал және әлеуметтік сала", "Человеческий капитал и социальная сфера",
@@ -170,6 +174,10 @@ def _indicators(region: Region) -> list[dict]:
                 "methodology": methodology(si.source, si.definition, si.formula,
                                            note=f"{NDP}:{regional_code(si.code, region.kato)} (copy)"),
                 "sdg": si.sdg,
+                # cl. 146: the central body responsible for the Map indicator asked for it; it is assigned to the
+                # region in the National Plan, which the link below shows.
+                "initiator": si.responsible, "attribution": Attribution.MULTI_BODY,
+                "district_statistics": si_code not in NO_DISTRICT_STATISTICS,
             }
             code = f"TI-{g}.{n}"
             low = D(si.range_low) if si.range_low else None
@@ -178,7 +186,7 @@ def _indicators(region: Region) -> list[dict]:
                                     si.reason or "Өңірдегі жағдайға байланысты жоспардан ауытқу", low, high)
             items[0]["parents"] = [{"indicator": f"{NDP}:{regional_code(si.code, region.kato)}",
                                     "kind": DecompositionKind.COPY}]
-            out.extend(items)
+            out.extend(items if base["district_statistics"] else items[:1])
         for own in (o for o in region.own if o.goal == gcode):
             n += 1
             order += 1
@@ -188,6 +196,7 @@ def _indicators(region: Region) -> list[dict]:
                 "value_kind": ValueKind.RELATIVE if own.unit == "pct" else ValueKind.ABSOLUTE,
                 "polarity": own.polarity, "accumulation": own.accumulation, "final_year": LAST,
                 "responsible": region.developer, "budget_program_code": own.bpc,
+                "initiator": region.developer, "attribution": Attribution.SINGLE_BODY,  # cl. 143: the akimat's own
                 "methodology": methodology("local", T(f"Көрсеткіш: {own.title['kk']}", f"Показатель: {own.title['ru']}",
                                                       f"Indicator: {own.title['en']}"),
                                            T("Облыс әкімдігі басқармаларының деректері бойынша",

@@ -7,6 +7,7 @@ numbers) with a responsible deputy minister; tasks carry result indicators. Name
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import ROUND_DOWN, Decimal
 
 from jospar.interchange.schema import DocumentPayload
 from jospar.planning.choices import (
@@ -19,12 +20,76 @@ from jospar.planning.choices import (
     ValueKind,
 )
 
-from .common import T, Tx, methodology, sections, series
+from .common import T, Tx, attributed, methodology, sections, series
 from .indicators import BY_CODE, U
 from .national_project import CODE as NP
 from .ndp import CODE as NDP
 
 FIRST, LAST = 2025, 2029
+
+# Section 4 "Resources" (cl. 117, Annex 3 s.4): year -> (budget expenditure, of which national projects, million
+# tenge; staff involved). 2023 is the reporting year (fact), 2024 the current year (refined plan).
+RESOURCES = {
+    "moh": {2023: ("2410350.4", "96500.0", 512), 2024: ("2655120.8", "141200.0", 518),
+            2025: ("2840000.0", "118000.0", 520), 2026: ("2982000.0", "0", 520), 2027: ("3131100.0", "0", 525),
+            2028: ("3287650.0", "0", 525), 2029: ("3452030.0", "0", 530)},
+    "edu": {2023: ("1102400.0", "0", 396), 2024: ("1298760.5", "412000.0", 402),
+            2025: ("1360000.0", "650000.0", 410), 2026: ("1295000.0", "520000.0", 410), 2027: ("1030000.0", "0", 405),
+            2028: ("1085000.0", "0", 405), 2029: ("1140000.0", "0", 400)},
+}
+
+# Annex 4 (cl. 119-120): the need of each goal (by its budget programme) for 2025-2029, million tenge, and its
+# priority; the goal's target indicators share it.
+NEEDS: dict[str, tuple[int, tuple[str, str, str, str, str]]] = {
+    "226-067-100": (1, ("310000.0", "325500.0", "341800.0", "358900.0", "376800.0")),
+    "226-067-101": (2, ("1150000.0", "1207500.0", "1267900.0", "1331300.0", "1397800.0")),
+    "226-100-000": (1, ("1380000.0", "1449000.0", "1521450.0", "1597500.0", "1677400.0")),
+    "225-116-000": (1, ("650000.0", "520000.0", "180000.0", "120000.0", "90000.0")),
+    "225-105-000": (2, ("380000.0", "399000.0", "418950.0", "439900.0", "461900.0")),
+    "225-096-000": (3, ("95000.0", "99750.0", "104700.0", "109950.0", "115450.0")),
+}
+GROUNDS = T("Қазақстан Республикасы Президентінің Жолдауы; 2029 жылға дейінгі Ұлттық даму жоспары; "
+            "Үкіметтің бюджеттік бағдарламаларды іске асыру туралы тапсырмалары",
+            "Послание Президента Республики Казахстан; Национальный план развития до 2029 года; "
+            "поручения Правительства по реализации бюджетных программ",
+            "Address of the President of Kazakhstan; National Development Plan until 2029; instructions of the "
+            "Government on the budget programmes")
+NO_GDP = T("Сала ЖІӨ өсуіне тікелей әсер етпейді: әсері адами капитал (денсаулық, білім) арқылы жанама",
+           "Отрасль не влияет на рост ВВП напрямую: эффект опосредован через человеческий капитал",
+           "The sector does not affect GDP growth directly: the effect comes through human capital")
+
+
+def _split(total: str, parts: int) -> list[Decimal]:
+    """`total` in `parts` shares to 0.1 million tenge, the last share taking the remainder."""
+    whole = Decimal(total)
+    share = (whole / parts).quantize(Decimal("0.1"), rounding=ROUND_DOWN)
+    return [share] * (parts - 1) + [whole - share * (parts - 1)]
+
+
+def _effect(title: Tx) -> Tx:
+    return T(f"«{title['kk']}» көрсеткішіне жоспарлы мәнге қол жеткізу",
+             f"Достижение планового значения показателя «{title['ru']}»",
+             f"Reaching the planned value of \"{title['en']}\"")
+
+
+def _resources_and_need(body: str, goals: list[dict], indicators: list[dict]) -> tuple[list[dict], list[dict]]:
+    resources = [{"year": y, "budget_expenditure": total, "national_project_expenditure": national, "staff": staff}
+                 for y, (total, national, staff) in sorted(RESOURCES[body].items())]
+    need = []
+    for goal in goals:
+        priority, amounts = NEEDS[goal["budget_program_codes"][0]]
+        need.append({"goal": goal["code"], "priority": priority, "grounds": GROUNDS, "gdp_contribution": NO_GDP,
+                     "expected_effect": _effect(goal["title"]),
+                     "amounts": [{"year": y, "amount": a} for y, a in zip(range(FIRST, LAST + 1), amounts,
+                                                                          strict=True)]})
+        targets = [i for i in indicators if i["kind"] == IndicatorKind.TARGET and i["goal"] == goal["code"]]
+        shares = [_split(a, len(targets)) for a in amounts]
+        for n, ind in enumerate(targets):
+            need.append({"indicator": ind["code"], "priority": priority, "grounds": GROUNDS,
+                         "gdp_contribution": NO_GDP, "expected_effect": _effect(ind["title"]),
+                         "amounts": [{"year": y, "amount": str(share[n])}
+                                     for y, share in zip(range(FIRST, LAST + 1), shares, strict=True)]})
+    return resources, need
 
 
 @dataclass(frozen=True)
@@ -130,12 +195,14 @@ def _build(code: str, body: str, title: Tx, mission: Tx, vision: Tx, texts: dict
                 indicators.append(_indicator(
                     f"RI-{d}.{g}.{t}", IndicatorKind.RESULT, task.result, d * 100 + g * 10 + 5 + t, body,
                     goal=gcode, task=str(t)))
+    resources, need = _resources_and_need(body, goals, indicators)
     return DocumentPayload.model_validate({
         "code": code, "type": DocumentType.SBDP, "title": title, "period_start": FIRST, "period_end": LAST,
         "developer": body, "co_executors": co_executors, "status": DocumentStatus.IN_FORCE,
         "approval_act": {"name": "Қазақстан Республикасы Үкіметінің қаулысы"},
         "mission": mission, "vision": vision, "implements": implements,
-        "sections": sections(DocumentType.SBDP, texts), "directions": dirs, "goals": goals, "indicators": indicators,
+        "sections": sections(DocumentType.SBDP, texts), "directions": dirs, "goals": goals,
+        "indicators": attributed(indicators), "resources": resources, "financial_need": need,
     })
 
 

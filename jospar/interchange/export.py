@@ -26,14 +26,15 @@ from jospar.planning.models import (
     DecompositionLink,
     Direction,
     Document,
+    FinancialNeed,
     Financing,
     Goal,
     Indicator,
     IndicatorCoExecutor,
     IndicatorValue,
     Measure,
+    Resources,
     Section,
-    Task,
 )
 
 from . import schema as s
@@ -102,6 +103,9 @@ _IndicatorValueItem = _builder(s.IndicatorValueItem)
 _ParentLink = _builder(s.ParentLink)
 _MeasureItem = _builder(s.MeasureItem)
 _FinancingItem = _builder(s.FinancingItem)
+_ResourcesItem = _builder(s.ResourcesItem)
+_FinancialNeedItem = _builder(s.FinancialNeedItem)
+_FinancialNeedAmountItem = _builder(s.FinancialNeedAmountItem)
 
 _DOC_TITLE = _texter(s.DocumentPayload, "title")
 _DOC_TEXT = _texter(s.DocumentPayload, "basis")
@@ -119,6 +123,7 @@ _M_COMPLETION = _texter(s.MeasureItem, "completion_form")
 _M_DEADLINE = _texter(s.MeasureItem, "deadline_text")
 _M_UNIT = _texter(s.MeasureItem, "unit")
 _M_RESULT = _texter(s.MeasureItem, "expected_result")
+_NEED_TEXT = _texter(s.FinancialNeedItem, "grounds")
 
 
 def _plain(model: type[Model]) -> QuerySet:
@@ -215,20 +220,33 @@ def _export(ids: list[int]) -> dict[int, s.DocumentPayload]:
                   "territory__kato", "status", "confidentiality", "approval_act_name", "approval_act_number",
                   "approval_act_date", *_langs("basis"), *_langs("mission"), *_langs("vision"), "version",
                   "previous_version__code", "correction_basis"]
-    docs = _rows(_plain(Document).filter(pk__in=ids), doc_fields)
+    # The documents with the codes of the documents they implement (a LEFT JOIN: one row per higher document).
+    implements: dict[int, list[str]] = defaultdict(list)
+    by_id: dict[int, dict[str, Any]] = {}
+    for row in _rows(_plain(Document).filter(pk__in=ids), [*doc_fields, "parents__code"]):
+        by_id.setdefault(row["id"], row)
+        if row["parents__code"] is not None:
+            implements[row["id"]].append(row["parents__code"])
+    docs = list(by_id.values())
     co_executors = _codes(Document.co_executors.through, "document", "organization__code", document_id__in=ids)
-    implements = _codes(Document.parents.through, "from_document", "to_document__code", from_document_id__in=ids)
     sections = _grouped(_rows(_plain(Section).filter(document_id__in=ids), [
         "document_id", "key", "order", *_langs("title"), *_langs("text"), "confidentiality"]), "document_id")
     directions = _grouped(_rows(_plain(Direction).filter(document_id__in=ids), [
         "document_id", "code", "order", *_langs("title")]), "document_id")
-    goals = _grouped(_rows(_plain(Goal).filter(document_id__in=ids), [
-        "document_id", "id", "code", "direction__code", "order", *_langs("title"), "achievement_year",
-        "budget_program_codes"]), "document_id")
-    tasks = _grouped(_rows(_plain(Task).filter(goal__document_id__in=ids), [
-        "goal_id", "code", "order", *_langs("title"), "deadline_year"]), "goal_id")
+    # The goals with their tasks (a LEFT JOIN: one row per task, one row for a goal without tasks).
+    task_columns = {f"tasks__{name}": name for name in ("code", "order", *_langs("title"), "deadline_year")}
+    goal_rows: dict[int, dict[str, Any]] = {}
+    tasks: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for row in _rows(_plain(Goal).filter(document_id__in=ids), [
+            "document_id", "id", "code", "direction__code", "order", *_langs("title"), "achievement_year",
+            "budget_program_codes", *task_columns]):
+        goal_rows.setdefault(row["id"], row)
+        if row["tasks__code"] is not None:
+            tasks[row["id"]].append({name: row[column] for column, name in task_columns.items()})
+    goals = _grouped(goal_rows.values(), "document_id")
     indicators = _indicators(ids)
     measures = _measures(ids)
+    resources, needs = _resources(ids), _financial_need(ids)
     by_order = itemgetter("order", "code")
     out = {}
     for d in docs:
@@ -265,7 +283,44 @@ def _export(ids: list[int]) -> dict[int, s.DocumentPayload]:
             ) for g in sorted(goals.get(pk, ()), key=by_order)],
             indicators=indicators.get(pk, []),
             measures=measures.get(pk, []),
+            resources=resources.get(pk, []),
+            financial_need=needs.get(pk, []),
         )
+    return out
+
+
+def _resources(ids: list[int]) -> dict[int, list[s.ResourcesItem]]:
+    out: dict[int, list[s.ResourcesItem]] = defaultdict(list)
+    for doc, year, total, national, staff in sorted(_plain(Resources).filter(document_id__in=ids).values_list(
+            "document_id", "year", "budget_expenditure", "national_project_expenditure", "staff"),
+            key=itemgetter(0, 1)):
+        out[doc].append(_ResourcesItem(year=year, budget_expenditure=total, national_project_expenditure=national,
+                                       staff=staff))
+    return out
+
+
+def _financial_need(ids: list[int]) -> dict[int, list[s.FinancialNeedItem]]:
+    """The rows of Annex 4 with their amounts (a LEFT JOIN: one row per amount, one for a row without any)."""
+    fields = ["document_id", "id", "goal__code", "indicator__code", "priority", *_langs("grounds"),
+              *_langs("expected_effect"), *_langs("gdp_contribution"), "amounts__year", "amounts__amount"]
+    rows: dict[int, dict[str, Any]] = {}
+    amounts: dict[int, list[s.FinancialNeedAmountItem]] = defaultdict(list)
+    for r in _rows(_plain(FinancialNeed).filter(document_id__in=ids), fields):
+        rows.setdefault(r["id"], r)
+        if r["amounts__year"] is not None:
+            amounts[r["id"]].append(_FinancialNeedAmountItem(year=r["amounts__year"], amount=r["amounts__amount"]))
+    out: dict[int, list[s.FinancialNeedItem]] = defaultdict(list)
+    by_year = attrgetter("year")
+    for r in rows.values():
+        out[r["document_id"]].append(_FinancialNeedItem(
+            goal=r["goal__code"], indicator=r["indicator__code"], priority=r["priority"],
+            grounds=_NEED_TEXT(r["grounds_kk"], r["grounds_ru"], r["grounds_en"]),
+            expected_effect=_NEED_TEXT(r["expected_effect_kk"], r["expected_effect_ru"], r["expected_effect_en"]),
+            gdp_contribution=_NEED_TEXT(r["gdp_contribution_kk"], r["gdp_contribution_ru"], r["gdp_contribution_en"]),
+            amounts=sorted(amounts.get(r["id"], ()), key=by_year),
+        ))
+    for items in out.values():
+        items.sort(key=s.need_key)
     return out
 
 
@@ -276,7 +331,8 @@ _INDICATOR_FIELDS = [
     "data_collection_method", *_langs("definition"), "data_periodicity", *_langs("calculation_method"),
     "calculation_republican", "calculation_local", "higher_links_note", "is_estimated", "method_status",
     "responsible__code", "responsible_official__full_name", *_langs("responsible_official__position"),
-    "territory__kato", "budget_program_code", "sdg", "confidentiality",
+    "territory__kato", "budget_program_code", "sdg", "attribution", "initiator__code", "district_statistics",
+    "confidentiality",
 ]
 
 
@@ -338,7 +394,9 @@ def _indicators(ids: list[int]) -> dict[int, list[s.IndicatorItem]]:
                 higher_links_note=r["higher_links_note"], is_estimated=r["is_estimated"], status=r["method_status"],
             ),
             responsible=r["responsible__code"], responsible_official=official, territory=r["territory__kato"],
-            budget_program_code=r["budget_program_code"], sdg=r["sdg"], confidentiality=r["confidentiality"],
+            budget_program_code=r["budget_program_code"], sdg=r["sdg"], attribution=r["attribution"],
+            initiator=r["initiator__code"], district_statistics=r["district_statistics"],
+            confidentiality=r["confidentiality"],
             co_executors=sorted(co_executors.get(iid, ()), key=by_organization),
             values=sorted(values.get(iid, ()), key=by_period),
             parents=sorted(parents.get(iid, ()), key=by_ref),

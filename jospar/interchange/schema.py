@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, create_model
 
 from jospar.planning.choices import (
     Accumulation,
+    Attribution,
     BudgetLevel,
     Confidentiality,
     DataSourceType,
@@ -56,6 +57,11 @@ Value = Annotated[
 Money = Annotated[
     Decimal,
     Field(max_digits=15, decimal_places=3, allow_inf_nan=False),
+    PlainSerializer(_decimal_text, return_type=str, when_used="json"),
+]
+NonNegativeMoney = Annotated[
+    Decimal,
+    Field(ge=0, max_digits=15, decimal_places=3, allow_inf_nan=False),
     PlainSerializer(_decimal_text, return_type=str, when_used="json"),
 ]
 Share = Annotated[
@@ -217,6 +223,12 @@ class IndicatorItem(Strict):
     territory: Kato | None = None
     budget_program_code: str = Field(default="", max_length=40)
     sdg: str = Field(default="", max_length=20)
+    attribution: Attribution | Literal[""] = Field(
+        default="", description="cl. 60: achievement depends on one state body or on several bodies")
+    initiator: OrgCode | None = Field(
+        default=None, description="regional plans: the body that asked for the indicator (cl. 143, 146)")
+    district_statistics: bool = Field(
+        default=True, description="cl. 149: false when official statistics are not formed by district")
     confidentiality: Confidentiality = Confidentiality.OPEN
     co_executors: list[CoExecutor] = []
     values: list[IndicatorValueItem] = []
@@ -256,6 +268,35 @@ class MeasureItem(Strict):
     financing: list[FinancingItem] = []
 
 
+class ResourcesItem(Strict):
+    """Section 4 "Resources" of a state body plan for one year (cl. 117; Annex 3 s.4): the reporting year
+    (first year - 2), the current year (first year - 1) and each year of the planning period."""
+
+    year: Year
+    budget_expenditure: NonNegativeMoney | None = Field(default=None, description="million tenge")
+    national_project_expenditure: NonNegativeMoney | None = Field(
+        default=None, description="of which for national projects, million tenge")
+    staff: int | None = Field(default=None, ge=0, le=2_147_483_647, description="staff involved in the plan")
+
+
+class FinancialNeedAmountItem(Strict):
+    year: Year
+    amount: NonNegativeMoney = Field(description="million tenge")
+
+
+class FinancialNeedItem(Strict):
+    """One row of Annex 4 (cl. 119-120): a goal or a target indicator of the plan (exactly one of them), its
+    need by year of the planning period, grounds, expected effect, contribution to GDP and priority."""
+
+    goal: Code | None = None
+    indicator: Code | None = Field(default=None, description="a target indicator of the document")
+    priority: int | None = Field(default=None, ge=1, le=3, description="Annex 4 col. 14: 1 high, 2 medium, 3 other")
+    grounds: Text = Field(default_factory=Text)
+    expected_effect: Text = Field(default_factory=Text)
+    gdp_contribution: Text = Field(default_factory=Text)
+    amounts: list[FinancialNeedAmountItem] = []
+
+
 class DocumentPayload(Strict):
     """One whole document of the State Planning System with all its items."""
 
@@ -288,6 +329,13 @@ class DocumentPayload(Strict):
     goals: list[GoalItem] = []
     indicators: list[IndicatorItem] = []
     measures: list[MeasureItem] = []
+    resources: list[ResourcesItem] = Field(default=[], description="state body plans: cl. 117, Annex 3 s.4")
+    financial_need: list[FinancialNeedItem] = Field(default=[], description="state body plans: Annex 4, cl. 119-120")
+
+
+def need_key(need: FinancialNeedItem) -> tuple[int, str]:
+    """The canonical order of Annex 4 rows: goals first, then target indicators, each by code."""
+    return (0, need.goal) if need.goal is not None else (1, need.indicator or "")
 
 
 def canonical(payload: DocumentPayload) -> DocumentPayload:
@@ -310,6 +358,10 @@ def canonical(payload: DocumentPayload) -> DocumentPayload:
         measure.indicators = sorted(set(measure.indicators))
         measure.co_executors = sorted(set(measure.co_executors))
         measure.financing.sort(key=lambda f: (f.year, f.source, f.budget_program_code))
+    data.resources.sort(key=lambda r: r.year)
+    data.financial_need.sort(key=need_key)
+    for need in data.financial_need:
+        need.amounts.sort(key=lambda a: a.year)
     return data
 
 

@@ -22,6 +22,7 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Model
+from django.utils.translation import gettext_noop
 from pydantic import ValidationError
 
 from jospar.core.history import stamp
@@ -31,44 +32,30 @@ from jospar.planning.models import (
     DecompositionLink,
     Direction,
     Document,
+    FinancialNeed,
+    FinancialNeedAmount,
     Financing,
     Goal,
     Indicator,
     IndicatorCoExecutor,
     IndicatorValue,
     Measure,
+    Resources,
     Section,
     Task,
 )
 
 from . import schema as s
 from .export import export_document as _read_document
+from .problems import Problem, from_pydantic
 
 LANGS = ("kk", "ru", "en")
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One reason an import was refused: where (JSON path), what (the value) and which rule."""
-
-    path: str
-    value: Any
-    rule: str
-
-    def __str__(self) -> str:
-        shown = json.dumps(self.value, ensure_ascii=False, default=str)
-        if len(shown) > 80:
-            shown = shown[:77] + "..."
-        return f"{self.path}: {shown}: {self.rule}"
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"path": self.path, "value": self.value, "rule": self.rule}
 
 
 class ImportRejected(Exception):
     def __init__(self, problems: list[Problem]):
         self.problems = problems
-        shown = "; ".join(str(p) for p in problems[:5]) + ("; ..." if len(problems) > 5 else "")
+        shown = "; ".join(f"{p.path}: {p.rule}" for p in problems[:5]) + ("; ..." if len(problems) > 5 else "")
         super().__init__(f"{len(problems)} problem(s); nothing was written: {shown}")
 
 
@@ -81,6 +68,18 @@ class ImportResult:
     @property
     def changed(self) -> int:
         return sum(self.changes.values())
+
+
+# --------------------------------------------------------------------------------------------- messages
+
+UNKNOWN_ORG = gettext_noop("unknown organization code")
+UNKNOWN_KATO = gettext_noop("unknown territory (KATO code)")
+NO_DIRECTION = gettext_noop("no direction with this code in the document")
+NO_GOAL = gettext_noop("no goal with this code in the document")
+NO_TASK = gettext_noop("goal %(goal)s has no task with this code")
+NO_INDICATOR = gettext_noop("no indicator with this code in the document")
+TASK_WITHOUT_GOAL = gettext_noop("a task is named within its goal: give the goal too")
+CO_EXECUTOR_TWICE = gettext_noop("a co-executor is listed twice")
 
 
 # --------------------------------------------------------------------------------------------- parsing
@@ -122,15 +121,19 @@ def parse_payload(raw: str | bytes | dict) -> s.DocumentPayload:
         try:
             data = json.loads(raw)
         except json.JSONDecodeError as exc:
-            raise ImportRejected([Problem("$", None, f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}")]) from None
+            raise ImportRejected([Problem(
+                "$", None, gettext_noop("not valid JSON: %(error)s at line %(line)s column %(column)s"),
+                {"error": exc.msg, "line": exc.lineno, "column": exc.colno}, "invalid_json")]) from None
         except UnicodeDecodeError as exc:
-            raise ImportRejected([Problem("$", None, f"not UTF-8 text: {exc.reason}")]) from None
+            raise ImportRejected([Problem("$", None, gettext_noop("not UTF-8 text: %(reason)s"),
+                                          {"reason": exc.reason}, "not_utf8")]) from None
     if not isinstance(data, dict):
-        raise ImportRejected([Problem("$", data, "a document must be a JSON object")])
+        raise ImportRejected([Problem("$", data, gettext_noop("a document must be a JSON object"), {},
+                                      "not_an_object")])
     nul = list(_nul_paths(data, "$"))
     if nul:
-        raise ImportRejected([Problem(path, value, "text may not contain the NUL character (U+0000)")
-                              for path, value in nul])
+        raise ImportRejected([Problem(path, value, gettext_noop("text may not contain the NUL character (U+0000)"),
+                                      {}, "nul_character") for path, value in nul])
     try:
         return s.DocumentPayload.model_validate(data)
     except ValidationError as exc:
@@ -139,8 +142,19 @@ def parse_payload(raw: str | bytes | dict) -> s.DocumentPayload:
             loc = err["loc"]
             # pydantic reports a tagged choice per alternative; the location before the tag is what the user wrote.
             clean = [p for p in loc if not (isinstance(p, str) and ("[" in p or p.startswith("function-")))]
-            problems.append(Problem(_path(clean), _dig(data, clean), err["msg"]))
-        raise ImportRejected(problems) from None
+            problems.append(from_pydantic(_path(clean), _dig(data, clean), {**err, "loc": tuple(clean)}))
+        raise ImportRejected(_unique(problems)) from None
+
+
+def _unique(problems: list[Problem]) -> list[Problem]:
+    """One problem per path and message (a value refused by both branches of `X | None` is reported once)."""
+    seen, out = set(), []
+    for p in problems:
+        key = (p.path, p.message, tuple(sorted((k, str(v)) for k, v in p.params.items())))
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
 
 
 # ------------------------------------------------------------------------------------------ references
@@ -163,6 +177,8 @@ class _Refs:
             org_codes.update(c.organization for c in ind.co_executors)
             if ind.responsible:
                 org_codes.add(ind.responsible)
+            if ind.initiator:
+                org_codes.add(ind.initiator)
             if ind.territory:
                 katos.add(ind.territory)
             doc_codes.update(p.indicator.split(":", 1)[0] for p in ind.parents)
@@ -190,99 +206,107 @@ def check_references(payload: s.DocumentPayload, refs: _Refs | None = None) -> l
     refs = refs or _Refs(payload)
     problems: list[Problem] = []
 
-    def bad(path: str, value: Any, rule: str) -> None:
-        problems.append(Problem(path, value, rule))
+    def bad(path: str, value: Any, code: str, message: str, **params: Any) -> None:
+        problems.append(Problem(path, value, message, params, code))
 
     def org(path: str, code: str | None) -> None:
         if code and code not in refs.orgs:
-            bad(path, code, "unknown organization code")
+            bad(path, code, "unknown_organization", UNKNOWN_ORG)
 
     def kato(path: str, code: str | None) -> None:
         if code and code not in refs.territories:
-            bad(path, code, "unknown territory (KATO code)")
+            bad(path, code, "unknown_territory", UNKNOWN_KATO)
 
+    period = f"{payload.period_start}-{payload.period_end}"
     if payload.period_end < payload.period_start:
-        bad("$.period_end", payload.period_end, f"the last year is before the first year {payload.period_start}")
+        bad("$.period_end", payload.period_end, "period_order",
+            gettext_noop("the last year is before the first year %(start)s"), start=payload.period_start)
     org("$.developer", payload.developer)
     for i, code in enumerate(payload.co_executors):
         org(f"$.co_executors[{i}]", code)
     for code in _duplicates(payload.co_executors):
-        bad("$.co_executors", code, "a co-executor is listed twice")
+        bad("$.co_executors", code, "duplicate_code", CO_EXECUTOR_TWICE)
     kato("$.territory", payload.territory)
     for i, code in enumerate(payload.implements):
         if code == payload.code:
-            bad(f"$.implements[{i}]", code, "a document cannot implement itself")
+            bad(f"$.implements[{i}]", code, "self_reference", gettext_noop("a document cannot implement itself"))
         elif code not in refs.documents:
-            bad(f"$.implements[{i}]", code, "unknown higher document code")
+            bad(f"$.implements[{i}]", code, "unknown_document", gettext_noop("unknown higher document code"))
     if payload.previous_version and payload.previous_version not in refs.documents:
-        bad("$.previous_version", payload.previous_version, "unknown document code")
+        bad("$.previous_version", payload.previous_version, "unknown_document", gettext_noop("unknown document code"))
     if payload.previous_version == payload.code:
-        bad("$.previous_version", payload.code, "a document cannot be its own previous version")
+        bad("$.previous_version", payload.code, "self_reference",
+            gettext_noop("a document cannot be its own previous version"))
 
     for key in _duplicates(sec.key for sec in payload.sections):
-        bad("$.sections", key, "two sections have the same key")
+        bad("$.sections", key, "duplicate_code", gettext_noop("two sections have the same key"))
     direction_codes = [d.code for d in payload.directions]
     for code in _duplicates(direction_codes):
-        bad("$.directions", code, "two directions have the same code")
+        bad("$.directions", code, "duplicate_code", gettext_noop("two directions have the same code"))
     goal_codes = [g.code for g in payload.goals]
     for code in _duplicates(goal_codes):
-        bad("$.goals", code, "two goals have the same code")
+        bad("$.goals", code, "duplicate_code", gettext_noop("two goals have the same code"))
     tasks_of = {g.code: {t.code for t in g.tasks} for g in payload.goals}
     for gi, goal in enumerate(payload.goals):
         if goal.direction and goal.direction not in direction_codes:
-            bad(f"$.goals[{gi}].direction", goal.direction, "no direction with this code in the document")
+            bad(f"$.goals[{gi}].direction", goal.direction, "unknown_reference", NO_DIRECTION)
         for code in _duplicates(t.code for t in goal.tasks):
-            bad(f"$.goals[{gi}].tasks", code, "two tasks of one goal have the same code")
+            bad(f"$.goals[{gi}].tasks", code, "duplicate_code", gettext_noop("two tasks of one goal have the same code"))
 
     years = range(payload.period_start, payload.period_end + 1)
     indicator_codes = {ind.code for ind in payload.indicators}
     for code in _duplicates(ind.code for ind in payload.indicators):
-        bad("$.indicators", code, "two indicators have the same code")
+        bad("$.indicators", code, "duplicate_code", gettext_noop("two indicators have the same code"))
     for ii, ind in enumerate(payload.indicators):
         p = f"$.indicators[{ii}]"
         if ind.direction and ind.direction not in direction_codes:
-            bad(f"{p}.direction", ind.direction, "no direction with this code in the document")
+            bad(f"{p}.direction", ind.direction, "unknown_reference", NO_DIRECTION)
         if ind.goal and ind.goal not in tasks_of:
-            bad(f"{p}.goal", ind.goal, "no goal with this code in the document")
+            bad(f"{p}.goal", ind.goal, "unknown_reference", NO_GOAL)
         if ind.task:
             if not ind.goal:
-                bad(f"{p}.task", ind.task, "a task is named within its goal: give the goal too")
+                bad(f"{p}.task", ind.task, "task_without_goal", TASK_WITHOUT_GOAL)
             elif ind.goal in tasks_of and ind.task not in tasks_of[ind.goal]:
-                bad(f"{p}.task", ind.task, f"goal {ind.goal} has no task with this code")
+                bad(f"{p}.task", ind.task, "unknown_reference", NO_TASK, goal=ind.goal)
         org(f"{p}.responsible", ind.responsible)
+        org(f"{p}.initiator", ind.initiator)
         if ind.responsible_official and not ind.responsible:
-            bad(f"{p}.responsible_official", ind.responsible_official.full_name,
-                "a responsible official belongs to the responsible body: give the body too")
+            bad(f"{p}.responsible_official", ind.responsible_official.full_name, "official_without_body",
+                gettext_noop("a responsible official belongs to the responsible body: give the body too"))
         kato(f"{p}.territory", ind.territory)
         if ind.range_low is not None and ind.range_high is not None and ind.range_high < ind.range_low:
-            bad(f"{p}.range_high", str(ind.range_high), "the upper bound of the range is below the lower bound")
+            bad(f"{p}.range_high", str(ind.range_high), "range_order",
+                gettext_noop("the upper bound of the range is below the lower bound"))
         if ind.polarity == Polarity.KEEP_RANGE and (ind.range_low is None or ind.range_high is None):
-            bad(f"{p}.polarity", ind.polarity, "an indicator kept within a range needs range_low and range_high")
+            bad(f"{p}.polarity", ind.polarity, "range_required",
+                gettext_noop("an indicator kept within a range needs range_low and range_high"))
         for ci, co in enumerate(ind.co_executors):
             org(f"{p}.co_executors[{ci}].organization", co.organization)
         for code in _duplicates(c.organization for c in ind.co_executors):
-            bad(f"{p}.co_executors", code, "a co-executor is listed twice")
+            bad(f"{p}.co_executors", code, "duplicate_code", CO_EXECUTOR_TWICE)
         for vi, value in enumerate(ind.values):
             if value.year not in years:
-                bad(f"{p}.values[{vi}].year", value.year,
-                    f"outside the document period {payload.period_start}-{payload.period_end} "
-                    "(cl. 35: values are set for the years of the planning period)")
-        for period in _duplicates((v.year, v.quarter) for v in ind.values):
-            bad(f"{p}.values", {"year": period[0], "quarter": period[1]}, "two values for the same period")
+                bad(f"{p}.values[{vi}].year", value.year, "outside_period", gettext_noop(
+                    "outside the document period %(period)s (cl. 35: values are set for the years of the "
+                    "planning period)"), period=period)
+        for when in _duplicates((v.year, v.quarter) for v in ind.values):
+            bad(f"{p}.values", {"year": when[0], "quarter": when[1]}, "duplicate_period",
+                gettext_noop("two values for the same period"))
         for pi, link in enumerate(ind.parents):
             doc_code, ind_code = link.indicator.split(":", 1)
             path = f"{p}.parents[{pi}].indicator"
             if doc_code == payload.code:
                 if ind_code not in indicator_codes:
-                    bad(path, link.indicator, "no indicator with this code in the document")
+                    bad(path, link.indicator, "unknown_reference", NO_INDICATOR)
                 elif ind_code == ind.code:
-                    bad(path, link.indicator, "an indicator cannot decompose itself")
+                    bad(path, link.indicator, "self_reference", gettext_noop("an indicator cannot decompose itself"))
             elif doc_code not in refs.documents:
-                bad(path, link.indicator, "unknown document code")
+                bad(path, link.indicator, "unknown_document", gettext_noop("unknown document code"))
             elif (doc_code, ind_code) not in refs.indicators:
-                bad(path, link.indicator, f"document {doc_code} has no indicator with this code")
+                bad(path, link.indicator, "unknown_reference",
+                    gettext_noop("document %(document)s has no indicator with this code"), document=doc_code)
         for ref in _duplicates(link.indicator for link in ind.parents):
-            bad(f"{p}.parents", ref, "the same higher indicator is linked twice")
+            bad(f"{p}.parents", ref, "duplicate_code", gettext_noop("the same higher indicator is linked twice"))
 
     positions: dict[tuple[str, str], tuple[str, Any]] = {}
     for ii, ind in enumerate(payload.indicators):
@@ -292,22 +316,23 @@ def check_references(payload: s.DocumentPayload, refs: _Refs | None = None) -> l
             first = positions.setdefault(key, (f"$.indicators[{ii}]", official.position.model_dump()))
             if first[1] != official.position.model_dump():
                 bad(f"$.indicators[{ii}].responsible_official.position", official.position.model_dump(),
-                    f"the same official has another position at {first[0]}")
+                    "official_position_conflict",
+                    gettext_noop("the same official has another position at %(where)s"), where=first[0])
 
     for code in _duplicates(m.code for m in payload.measures):
-        bad("$.measures", code, "two measures have the same code")
+        bad("$.measures", code, "duplicate_code", gettext_noop("two measures have the same code"))
     for mi, m in enumerate(payload.measures):
         p = f"$.measures[{mi}]"
         if m.goal and m.goal not in tasks_of:
-            bad(f"{p}.goal", m.goal, "no goal with this code in the document")
+            bad(f"{p}.goal", m.goal, "unknown_reference", NO_GOAL)
         if m.task:
             if not m.goal:
-                bad(f"{p}.task", m.task, "a task is named within its goal: give the goal too")
+                bad(f"{p}.task", m.task, "task_without_goal", TASK_WITHOUT_GOAL)
             elif m.goal in tasks_of and m.task not in tasks_of[m.goal]:
-                bad(f"{p}.task", m.task, f"goal {m.goal} has no task with this code")
+                bad(f"{p}.task", m.task, "unknown_reference", NO_TASK, goal=m.goal)
         for k, code in enumerate(m.indicators):
             if code not in indicator_codes:
-                bad(f"{p}.indicators[{k}]", code, "no indicator with this code in the document")
+                bad(f"{p}.indicators[{k}]", code, "unknown_reference", NO_INDICATOR)
         org(f"{p}.responsible", m.responsible)
         for k, code in enumerate(m.co_executors):
             org(f"{p}.co_executors[{k}]", code)
@@ -315,12 +340,67 @@ def check_references(payload: s.DocumentPayload, refs: _Refs | None = None) -> l
         for fi, f in enumerate(m.financing):
             org(f"{p}.financing[{fi}].administrator", f.administrator)
             if f.year not in years:
-                bad(f"{p}.financing[{fi}].year", f.year,
-                    f"outside the document period {payload.period_start}-{payload.period_end}")
+                bad(f"{p}.financing[{fi}].year", f.year, "outside_period",
+                    gettext_noop("outside the document period %(period)s"), period=period)
         for line in _duplicates((f.year, f.source, f.budget_program_code) for f in m.financing):
             bad(f"{p}.financing", {"year": line[0], "source": line[1], "budget_program_code": line[2]},
-                "two financing lines for the same year, source and budget programme")
+                "duplicate_period", gettext_noop("two financing lines for the same year, source and budget programme"))
+
+    _check_resources(payload, bad)
+    _check_financial_need(payload, set(tasks_of), indicator_codes, bad)
     return problems
+
+
+def resource_years(payload: s.DocumentPayload) -> range:
+    """The years of section 4 "Resources" (cl. 117; Annex 3 s.4): the reporting year (first year - 2), the
+    current year (first year - 1) and every year of the planning period."""
+    return range(payload.period_start - 2, payload.period_end + 1)
+
+
+def _check_resources(payload: s.DocumentPayload, bad) -> None:
+    allowed = resource_years(payload)
+    for ri, row in enumerate(payload.resources):
+        p = f"$.resources[{ri}]"
+        if row.year not in allowed:
+            bad(f"{p}.year", row.year, "outside_period", gettext_noop(
+                "outside the years of the Resources section %(first)s-%(last)s: the reporting year, the current "
+                "year and the planning period (cl. 117; Annex 3 s.4)"), first=allowed.start, last=allowed.stop - 1)
+        total, part = row.budget_expenditure, row.national_project_expenditure
+        if total is not None and part is not None and part > total:
+            bad(f"{p}.national_project_expenditure", s._decimal_text(part), "national_project_above_total",
+                gettext_noop("the expenditure on national projects %(part)s is above the total budget expenditure "
+                             "%(total)s of the year (Annex 3 s.4: \"of which\")"),
+                part=s._decimal_text(part), total=s._decimal_text(total))
+    for year in _duplicates(r.year for r in payload.resources):
+        bad("$.resources", year, "duplicate_period", gettext_noop("two rows of resources for the same year"))
+
+
+def _check_financial_need(payload: s.DocumentPayload, goal_codes: set[str], indicator_codes: set[str], bad) -> None:
+    years = range(payload.period_start, payload.period_end + 1)
+    period = f"{payload.period_start}-{payload.period_end}"
+    for ni, need in enumerate(payload.financial_need):
+        p = f"$.financial_need[{ni}]"
+        if (need.goal is None) == (need.indicator is None):
+            bad(p, {"goal": need.goal, "indicator": need.indicator}, "goal_xor_indicator", gettext_noop(
+                "a row of the financial need is for one goal or for one target indicator: give exactly one of "
+                "them (Annex 4 cols. 2-3)"))
+        if need.goal is not None and need.goal not in goal_codes:
+            bad(f"{p}.goal", need.goal, "unknown_reference", NO_GOAL)
+        if need.indicator is not None and need.indicator not in indicator_codes:
+            bad(f"{p}.indicator", need.indicator, "unknown_reference", NO_INDICATOR)
+        for ai, amount in enumerate(need.amounts):
+            if amount.year not in years:
+                bad(f"{p}.amounts[{ai}].year", amount.year, "outside_period", gettext_noop(
+                    "outside the planning period %(period)s (Annex 4 cols. 5-9: the need by year of the plan)"),
+                    period=period)
+        for year in _duplicates(a.year for a in need.amounts):
+            bad(f"{p}.amounts", year, "duplicate_period", gettext_noop("two amounts for the same year"))
+    for code in _duplicates(n.goal for n in payload.financial_need if n.goal is not None):
+        bad("$.financial_need", code, "duplicate_code",
+            gettext_noop("the goal has two rows of the financial need (Annex 4)"))
+    for code in _duplicates(n.indicator for n in payload.financial_need if n.indicator is not None):
+        bad("$.financial_need", code, "duplicate_code",
+            gettext_noop("the target indicator has two rows of the financial need (Annex 4)"))
 
 
 # ---------------------------------------------------------------------------------------------- writing
@@ -499,7 +579,41 @@ def do_import_document(
                 })
                 for f in m.financing
             ])
+        _sync_resources_and_need(payload, document, goals, by_code, writer)
     return ImportResult(document=document, created=created, changes=writer.changes)
+
+
+def _sync_resources_and_need(payload, document, goals, indicators, writer: _Writer) -> None:
+    """Section 4 "Resources" by year (cl. 117) and the rows of Annex 4 with their amounts (cl. 119-120)."""
+    writer.sync(Resources, document.resources.all(), lambda o: o.year, [
+        (r.year, {"document": document, "year": r.year, "budget_expenditure": r.budget_expenditure,
+                  "national_project_expenditure": r.national_project_expenditure, "staff": r.staff})
+        for r in payload.resources
+    ])
+    existing = list(FinancialNeed.objects.filter(document=document).select_related("goal", "indicator"))
+
+    def key(need) -> tuple[str, str]:
+        return ("goal", need.goal.code) if need.goal_id else ("indicator", need.indicator.code)
+
+    def wanted(item: s.FinancialNeedItem) -> tuple[str, str]:
+        return ("goal", item.goal) if item.goal is not None else ("indicator", item.indicator or "")
+
+    needs = writer.sync(FinancialNeed, existing, key, [
+        (wanted(n), {"document": document, "goal": goals[n.goal] if n.goal is not None else None,
+                     "indicator": indicators[n.indicator] if n.indicator is not None else None,
+                     "priority": n.priority, **_text_fields("grounds", n.grounds),
+                     **_text_fields("expected_effect", n.expected_effect),
+                     **_text_fields("gdp_contribution", n.gdp_contribution)})
+        for n in payload.financial_need
+    ])
+    amounts: dict[int, list[FinancialNeedAmount]] = {}
+    for a in FinancialNeedAmount.objects.filter(need__document=document):
+        amounts.setdefault(a.need_id, []).append(a)
+    for n in payload.financial_need:
+        need = needs[wanted(n)]
+        writer.sync(FinancialNeedAmount, amounts.get(need.pk, []), lambda o: o.year, [
+            (a.year, {"need": need, "year": a.year, "amount": a.amount}) for a in n.amounts
+        ])
 
 
 def _officials(payload: s.DocumentPayload, refs: _Refs, writer: _Writer) -> dict[tuple[str, str], Official]:
@@ -546,6 +660,8 @@ def _indicator_values(ind, document, directions, goals, tasks, refs, officials) 
         if ind.responsible_official else None,
         "territory": refs.territories.get(ind.territory) if ind.territory else None,
         "budget_program_code": ind.budget_program_code, "sdg": ind.sdg, "confidentiality": ind.confidentiality,
+        "attribution": ind.attribution, "initiator": refs.orgs.get(ind.initiator) if ind.initiator else None,
+        "district_statistics": ind.district_statistics,
     }
 
 

@@ -69,8 +69,10 @@ def test_an_invalid_document_gets_every_problem_with_its_path_and_writes_nothing
     assert response.status_code == 422
     errors = {e["path"]: e for e in response.json()["errors"]}
     assert set(errors) == {"$.indicators[0].goal", "$.measures[0].financing[0].year"}
-    assert errors["$.indicators[0].goal"]["message"]["en"] == "No goal with this code in the document"
-    assert errors["$.indicators[0].goal"]["message"]["ru"].startswith("Недопустимое значение")
+    assert errors["$.indicators[0].goal"]["code"] == "unknown_reference"
+    assert errors["$.indicators[0].goal"]["message"] == {"kk": "құжатта мұндай кодты мақсат жоқ",
+                                                         "ru": "в документе нет цели с таким кодом",
+                                                         "en": "no goal with this code in the document"}
     assert not Document.objects.filter(code="plan-bad").exists()
 
 

@@ -9,7 +9,7 @@ import copy
 import datetime as dt
 from decimal import Decimal
 
-from jospar.compliance.rules.base import Context, OrgInfo, RemoteIndicator
+from jospar.compliance.rules.base import Context, DocInfo, OrgInfo, RemoteIndicator
 from jospar.interchange.schema import DocumentPayload
 from jospar.planning.sections import required_sections
 
@@ -65,7 +65,8 @@ UNIT = {"kk": "%", "ru": "%", "en": "%"}
 
 def indicator(code: str, kind: str = "target", **extra) -> dict:
     data = {"code": code, "kind": kind, "title": T(code), "unit": UNIT, "baseline": {"year": 2024, "value": "9"},
-            "final_year": 2029, "responsible": "moh", "methodology": methodology(), "values": values()}
+            "final_year": 2029, "responsible": "moh", "methodology": methodology(), "values": values(),
+            "attribution": "single_body"}
     data.update(extra)
     return data
 
@@ -87,7 +88,18 @@ def sbdp() -> dict:
             indicator("RI-1", "result", goal="1.1", task="1",
                       parents=[{"indicator": "sbdp-x:TI-1", "kind": "contribution"}]),
         ],
+        # cl. 117: the reporting year 2023, the current year 2024 and the five planned years
+        "resources": [{"year": y, "budget_expenditure": str(1000 + 10 * (y - 2023)), "national_project_expenditure":
+                       "100", "staff": 250} for y in range(2023, 2030)],
+        "financial_need": [need(goal="1.1"), need(indicator="TI-1", priority=2)],
     }
+
+
+def need(*, goal=None, indicator=None, priority=1, years=YEARS) -> dict:
+    """A complete row of Annex 4: 100 million tenge a year."""
+    return {"goal": goal, "indicator": indicator, "priority": priority, "grounds": T("Instruction of the President"),
+            "expected_effect": T("Fewer deaths"), "gdp_contribution": T("Does not affect GDP"),
+            "amounts": [{"year": y, "amount": "100"} for y in years]}
 
 
 def rdp() -> dict:
@@ -100,9 +112,9 @@ def rdp() -> dict:
         "goals": [{"code": "G1", "direction": "D1", "title": T("Goal"), "achievement_year": 2029,
                    "tasks": [{"code": "1", "title": T("Task"), "deadline_year": 2029}]}],
         "indicators": [
-            indicator("TI-1", goal="G1", responsible="akimat-abai",
+            indicator("TI-1", goal="G1", responsible="akimat-abai", district_statistics=False,
                       parents=[{"indicator": "ndp-x:SI-1.R1", "kind": "copy"}]),
-            indicator("TI-2", goal="G1", responsible="akimat-abai", values=values(10),
+            indicator("TI-2", goal="G1", responsible="akimat-abai", values=values(10), initiator="edu",
                       parents=[{"indicator": "ndp-x:SI-2.R1", "kind": "share", "dimension": "region"}]),
             indicator("TI-2.D1", goal="G1", responsible="akimat-abai", values=constant(4), parents=[district],
                       territory="101000000"),
@@ -154,6 +166,8 @@ def tdp() -> dict:
             "period_end": 2034, "developer": "mne", "basis": T("Instruction of the President"),
             "sections": sections("tdp")}
 
+
+__all__ = ["DocInfo", "Decimal"]
 
 BASES = {"sbdp": sbdp, "rdp": rdp, "concept": concept, "ndp": ndp, "tdp": tdp}
 

@@ -55,6 +55,15 @@ def test_the_flawed_demo_plan_breaks_at_least_25_distinct_rules(flawed_plan):
     assert missing == {f"ndp-2029:{c}.R{flawed.ABAI}" for c in MAP_CODES - {"SI-01"}}
 
 
+def test_the_flawed_demo_plan_breaks_the_rules_on_attribution_initiative_and_district_statistics(flawed_plan):
+    by_rule: dict[str, set[str]] = {}
+    for f in check_document(flawed_plan).findings:
+        by_rule.setdefault(f.rule, set()).add(f.item.code)
+    assert by_rule["V-22"] == {"TI-1.2", "RI-1"}  # cl. 60: "one body" with co-executors; no type
+    assert by_rule["V-65"] == {"TI-2.3"}  # cl. 146: a ministry's indicator the region was not assigned
+    assert by_rule["V-67"] == {"TI-2.1"}  # cl. 149: district rows without district statistics
+
+
 def test_a_file_is_checked_before_it_is_imported_with_the_same_result(flawed_plan):
     stored = check_document(flawed_plan)
     Document.objects.filter(code=flawed.CODE).delete()

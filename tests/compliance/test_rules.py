@@ -370,6 +370,60 @@ def a3v7_rank(d, ctx):
     ctx.official_ranks[("moh", "A. Deputy")] = "other"
 
 
+def v49_no_reporting_year(d, ctx):
+    d["resources"] = [r for r in d["resources"] if r["year"] != 2023]
+
+
+def v49_no_staff(d, ctx):
+    d["resources"][-1]["staff"] = None
+
+
+def v50_goal_without_row(d, ctx):
+    d["financial_need"] = [n for n in d["financial_need"] if n["goal"] is None]
+
+
+def v50_indicator_without_row(d, ctx):
+    d["financial_need"] = [n for n in d["financial_need"] if n["indicator"] is None]
+
+
+def v50_no_priority(d, ctx):
+    d["financial_need"][1]["priority"] = None
+
+
+def v50_macro_row(d, ctx):
+    d["financial_need"].append(b.need(indicator="MI-1"))
+
+
+def a4v3_missing_year(d, ctx):
+    d["financial_need"][0]["amounts"] = d["financial_need"][0]["amounts"][:-1]
+
+
+def v22_not_set(d, ctx):
+    ind(d, "TI-1")["attribution"] = ""
+
+
+def v22_single_with_other_body(d, ctx):
+    ind(d, "TI-1")["co_executors"] = [{"organization": "bns"}, {"organization": "edu"}]
+
+
+def v22_multi_alone(d, ctx):
+    ind(d, "RI-1")["attribution"] = "multi_body"
+
+
+def v34_worse_after_ndp(d, ctx):
+    ctx.higher_documents["ndp-x"] = b.DocInfo("ndp-x", "ndp", 2025, 2029)
+    d["period_end"] = 2031
+    ind(d, "TI-1")["values"] += [{"year": 2030, "plan": "14"}, {"year": 2031, "plan": "13.9"}]  # 2029: 14
+
+
+def v65_central_unassigned(d, ctx):
+    ind(d, "TI-2")["parents"] = []
+
+
+def v67_district_rows(d, ctx):
+    ind(d, "TI-2")["district_statistics"] = False
+
+
 CASES = [
     ("V-01", "rdp", drop_section("resources"), "resources"),
     ("V-01", "sbdp", swap_section_order, "sbdp-x"),
@@ -441,6 +495,19 @@ CASES = [
     ("A3-V5", "sbdp", a3v5_macro_programme, "MI-1"),
     ("A3-V7", "sbdp", a3v7_official, "TI-1"),
     ("A3-V7", "sbdp", a3v7_rank, "TI-1"),
+    ("V-49", "sbdp", v49_no_reporting_year, "sbdp-x"),
+    ("V-49", "sbdp", v49_no_staff, "sbdp-x"),
+    ("V-50", "sbdp", v50_goal_without_row, "1.1"),
+    ("V-50", "sbdp", v50_indicator_without_row, "TI-1"),
+    ("V-50", "sbdp", v50_no_priority, "TI-1"),
+    ("V-50", "sbdp", v50_macro_row, "MI-1"),
+    ("A4-V3", "sbdp", a4v3_missing_year, "1.1"),
+    ("V-22", "sbdp", v22_not_set, "TI-1"),
+    ("V-22", "sbdp", v22_single_with_other_body, "TI-1"),
+    ("V-22", "rdp", v22_multi_alone, "RI-1"),
+    ("V-34", "concept", v34_worse_after_ndp, "TI-1"),
+    ("V-65", "rdp", v65_central_unassigned, "TI-2"),
+    ("V-67", "rdp", v67_district_rows, "TI-2"),
 ]
 
 
@@ -469,7 +536,8 @@ def test_every_rule_cites_a_clause_or_annex_and_has_a_known_severity():
 
 def test_inferred_rules_are_warnings_not_errors():
     # SPEC §18 marks these [I] (or the catalogue gives W): they must never block a document.
-    for rule_id in ("V-10", "V-15", "V-19", "V-29", "V-32", "V-37", "V-46", "V-54", "V-59", "V-64", "R-42", "R-116b"):
+    for rule_id in ("V-10", "V-15", "V-19", "V-29", "V-32", "V-37", "V-46", "V-54", "V-59", "V-64", "R-42", "R-116b",
+                    "V-22", "V-34", "V-65", "A4-V3"):
         assert REGISTRY[rule_id].severity == WARNING, rule_id
 
 

@@ -135,14 +135,20 @@ def test_two_state_body_plans_with_macro_target_and_result_indicators(docs):
         assert any(c.share for i in kinds["target"] for c in i.co_executors)
 
 
-def test_two_regional_plans_break_every_target_indicator_down_by_every_district(docs, districts_of):
+def test_two_regional_plans_break_every_target_indicator_with_district_statistics_down_by_every_district(
+        docs, districts_of):
     plans = [d for d in docs.values() if d.type == "rdp"]
     assert len(plans) == 2
     for plan in plans:
         assert len(plan.sections) == 5 and plan.territory
         tops = [i for i in plan.indicators if i.territory is None]
         assert len(tops) >= 10
+        without = [i for i in tops if not i.district_statistics]
+        assert [i.title.en for i in without] == ["Real growth of GDP (GRP)"]  # cl. 149: no GRP by district
+        assert _children(plan, f"{plan.code}:{without[0].code}") == []
         for top in tops:
+            if not top.district_statistics:
+                continue
             kids = _children(plan, f"{plan.code}:{top.code}")
             assert {k.territory for k in kids} == districts_of[plan.territory], top.code
             assert all(k.parents[0].dimension == "district" for k in kids)
@@ -153,6 +159,38 @@ def test_two_regional_plans_break_every_target_indicator_down_by_every_district(
         macro = [i for i in tops if i.kind == "macro"]
         assert all(i.parents[0].indicator.startswith("ndp-2029:") for i in macro)
         assert all(i.parents[0].indicator.endswith(f".R{plan.territory}") for i in macro)
+
+
+def test_every_top_indicator_of_a_regional_plan_names_who_initiated_it(docs):
+    for plan in (d for d in docs.values() if d.type == "rdp"):
+        tops = [i for i in plan.indicators if i.territory is None]
+        for ind in tops:
+            # cl. 143, 146: the akimat initiates its own indicators, a central body only those of the Map (linked)
+            if ind.kind == "macro":
+                assert ind.initiator not in (None, plan.developer)
+                assert ind.parents[0].indicator.startswith("ndp-2029:"), ind.code
+            else:
+                assert ind.initiator == plan.developer, ind.code
+
+
+def test_state_body_plans_give_resources_for_seven_years_and_a_prioritised_need_for_every_goal_and_target(docs):
+    for plan in (d for d in docs.values() if d.type == "sbdp"):
+        assert [r.year for r in plan.resources] == list(range(2023, 2030))  # reporting, current, 2025-2029
+        assert all(r.budget_expenditure and r.staff and r.national_project_expenditure <= r.budget_expenditure
+                   for r in plan.resources)
+        rows = {(n.goal or n.indicator): n for n in plan.financial_need}
+        targets = [i for i in plan.indicators if i.kind == "target"]
+        assert set(rows) == {g.code for g in plan.goals} | {i.code for i in targets}
+        for need in plan.financial_need:
+            assert need.priority in (1, 2, 3) and [a.year for a in need.amounts] == list(range(2025, 2030))
+            assert all(getattr(need, f).kk and getattr(need, f).ru and getattr(need, f).en
+                       for f in ("grounds", "expected_effect", "gdp_contribution"))
+        for goal in plan.goals:  # the target rows of a goal share its need exactly
+            mine = [rows[i.code] for i in targets if i.goal == goal.code]
+            for k in range(5):
+                assert sum(n.amounts[k].amount for n in mine) == rows[goal.code].amounts[k].amount
+    moh = docs["sbdp-moh-2025-2029"]
+    assert moh.financial_need[0].amounts[0].amount == Decimal("310000.0")  # goal G1.1, 2025
 
 
 def test_facts_cover_two_years_and_every_miss_has_a_reason(docs):
@@ -223,3 +261,11 @@ def test_one_demo_user_per_role():
         assert u["password"] == f"demo-{u['username']}-2026"
         assert u["language"] in LANGS
         validate_password(u["password"])
+
+
+def test_the_good_demo_plans_pass_the_rules_on_resources_need_attribution_and_district_statistics(docs):
+    from jospar.compliance.rules import Context, run_rules
+
+    only = {"V-49", "V-50", "A4-V3", "V-22", "V-67"}
+    for doc in docs.values():
+        assert [(f.rule, f.item.code) for f in run_rules(doc, Context(), only=only)] == [], doc.code

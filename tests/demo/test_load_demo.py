@@ -17,7 +17,7 @@ def test_the_demo_loads_twice_without_change_and_every_login_works(reference, cl
     out = capsys.readouterr().out
     assert "Demo loaded." in out and "ndp-2029: created" in out
     documents, indicators = Document.objects.count(), Indicator.objects.count()
-    assert documents == 8 and indicators > 900
+    assert documents == 8 and indicators > 850  # GRP growth has no district rows (cl. 149)
     assert ReportingPeriod.objects.filter(year=2025).count() >= 5
     assert Obligation.objects.filter(period__year=2025).exists()
     call_command("load_demo")

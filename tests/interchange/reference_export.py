@@ -11,6 +11,7 @@ from jospar.interchange import schema as s
 from jospar.planning.models import (
     DecompositionLink,
     Document,
+    FinancialNeed,
     Financing,
     Goal,
     Indicator,
@@ -36,8 +37,11 @@ def export_document(document: Document) -> s.DocumentPayload:
         .prefetch_related(
             "co_executors", "parents", "sections", "directions",
             Prefetch("goals", queryset=Goal.objects.select_related("direction").prefetch_related("tasks")),
+            "resources",
+            Prefetch("financial_needs", queryset=FinancialNeed.objects.select_related("goal", "indicator")
+                     .prefetch_related("amounts")),
             Prefetch("indicators", queryset=Indicator.objects.select_related(
-                "direction", "goal", "task", "responsible", "responsible_official", "territory"
+                "direction", "goal", "task", "responsible", "responsible_official", "territory", "initiator"
             ).prefetch_related(
                 "values",
                 Prefetch("indicatorcoexecutor_set", queryset=IndicatorCoExecutor.objects.select_related("organization")),
@@ -98,6 +102,17 @@ def export_document(document: Document) -> s.DocumentPayload:
             )
             for m in doc.measures.all()
         ],
+        resources=[s.ResourcesItem(year=r.year, budget_expenditure=r.budget_expenditure,
+                                   national_project_expenditure=r.national_project_expenditure, staff=r.staff)
+                   for r in doc.resources.all()],
+        financial_need=[
+            s.FinancialNeedItem(goal=_code(n.goal), indicator=_code(n.indicator), priority=n.priority,
+                                grounds=_text(n, "grounds"), expected_effect=_text(n, "expected_effect"),
+                                gdp_contribution=_text(n, "gdp_contribution"),
+                                amounts=[s.FinancialNeedAmountItem(year=a.year, amount=a.amount)
+                                         for a in n.amounts.all()])
+            for n in doc.financial_needs.all()
+        ],
     )
     return s.canonical(payload)
 
@@ -122,7 +137,8 @@ def _export_indicator(i: Indicator) -> s.IndicatorItem:
             full_name=i.responsible_official.full_name, position=_text(i.responsible_official, "position")
         ) if i.responsible_official else None,
         territory=i.territory.kato if i.territory else None,
-        budget_program_code=i.budget_program_code, sdg=i.sdg, confidentiality=i.confidentiality,
+        budget_program_code=i.budget_program_code, sdg=i.sdg, attribution=i.attribution,
+        initiator=_code(i.initiator), district_statistics=i.district_statistics, confidentiality=i.confidentiality,
         co_executors=[s.CoExecutor(organization=c.organization.code, contribution=c.contribution, share=c.share)
                       for c in i.indicatorcoexecutor_set.all()],
         values=[s.IndicatorValueItem(year=v.year, quarter=v.quarter, plan=v.plan, corrected_plan=v.corrected_plan,
@@ -130,35 +146,3 @@ def _export_indicator(i: Indicator) -> s.IndicatorItem:
         parents=[s.ParentLink(indicator=f"{link.parent.document.code}:{link.parent.code}", kind=link.kind,
                               dimension=link.dimension, weight=link.weight) for link in i.parent_links.all()],
     )
-
-
-def _export_indicator(i: Indicator) -> s.IndicatorItem:
-    return s.IndicatorItem(
-        code=i.code, kind=i.kind, direction=_code(i.direction), goal=_code(i.goal), task=_code(i.task),
-        order=i.order, title=_text(i, "title"), unit=_text(i, "unit"), value_kind=i.value_kind,
-        polarity=i.polarity, accumulation=i.accumulation, range_low=i.range_low, range_high=i.range_high,
-        baseline=s.Baseline(year=i.baseline_year, value=i.baseline_value)
-        if i.baseline_year is not None and i.baseline_value is not None else None,
-        final_year=i.final_year, in_strategic_map=i.in_strategic_map,
-        methodology=s.Methodology(
-            data_source_type=i.data_source_type, information_source=_text(i, "information_source"),
-            data_collection_method=i.data_collection_method, definition=_text(i, "definition"),
-            data_periodicity=i.data_periodicity, calculation_method=_text(i, "calculation_method"),
-            calculation_republican=i.calculation_republican, calculation_local=i.calculation_local,
-            higher_links_note=i.higher_links_note, is_estimated=i.is_estimated, status=i.method_status,
-        ),
-        responsible=_code(i.responsible),
-        responsible_official=s.ResponsibleOfficial(
-            full_name=i.responsible_official.full_name, position=_text(i.responsible_official, "position")
-        ) if i.responsible_official else None,
-        territory=i.territory.kato if i.territory else None,
-        budget_program_code=i.budget_program_code, sdg=i.sdg, confidentiality=i.confidentiality,
-        co_executors=[s.CoExecutor(organization=c.organization.code, contribution=c.contribution, share=c.share)
-                      for c in i.indicatorcoexecutor_set.all()],
-        values=[s.IndicatorValueItem(year=v.year, quarter=v.quarter, plan=v.plan, corrected_plan=v.corrected_plan,
-                                     fact=v.fact, reason=v.reason) for v in i.values.all()],
-        parents=[s.ParentLink(indicator=f"{link.parent.document.code}:{link.parent.code}", kind=link.kind,
-                              dimension=link.dimension, weight=link.weight) for link in i.parent_links.all()],
-    )
-
-

@@ -27,6 +27,9 @@ def values(places: int, bound: int = 10**10):
     return st.decimals(min_value=-bound, max_value=bound, places=places, allow_nan=False, allow_infinity=False)
 
 
+money = st.decimals(min_value=0, max_value=10**10, places=3, allow_nan=False, allow_infinity=False)
+
+
 def enum(choices_cls):
     return st.sampled_from(list(choices_cls.values))
 
@@ -95,6 +98,9 @@ def payloads(draw, code: str = "doc-prop") -> s.DocumentPayload:
                 {"full_name": "Ivan Petrov", "position": {"ru": "Заместитель акима", "en": "Deputy akim"}}])),
             "territory": draw(st.sampled_from([None, *KATOS])),
             "budget_program_code": draw(st.sampled_from(["", "001", "067-100"])),
+            "attribution": draw(st.sampled_from(["", *c.Attribution.values])),
+            "initiator": draw(st.sampled_from([None, *ORGS])),
+            "district_statistics": draw(st.booleans()),
             "confidentiality": draw(enum(c.Confidentiality)),
             "co_executors": [
                 {"organization": o, "contribution": draw(text),
@@ -148,6 +154,21 @@ def payloads(draw, code: str = "doc-prop") -> s.DocumentPayload:
                 for y, src, bp in fin_keys
             ],
         })
+    resource_years = draw(st.lists(st.integers(start - 2, end), max_size=4, unique=True))
+    resources = []
+    for y in resource_years:
+        total = draw(st.none() | money)
+        resources.append({"year": y, "budget_expenditure": total, "staff": draw(st.none() | st.integers(0, 10**6)),
+                          "national_project_expenditure": draw(
+                              st.none() | (money if total is None else st.decimals(0, total, places=3)))})
+    need_targets = [("goal", g["code"]) for g in goals] + [("indicator", i) for i in indicator_codes]
+    financial_need = [
+        {kind: ref, "priority": draw(st.sampled_from([None, 1, 2, 3])), "grounds": draw(texts()),
+         "expected_effect": draw(texts()), "gdp_contribution": draw(texts()),
+         "amounts": [{"year": y, "amount": draw(money)}
+                     for y in draw(st.lists(st.sampled_from(years), max_size=3, unique=True))]}
+        for kind, ref in draw(st.lists(st.sampled_from(need_targets), max_size=3, unique=True))
+    ] if need_targets else []
     return s.DocumentPayload.model_validate({
         "code": code,
         "type": draw(enum(c.DocumentType)),
@@ -175,6 +196,8 @@ def payloads(draw, code: str = "doc-prop") -> s.DocumentPayload:
         "goals": goals,
         "indicators": indicators,
         "measures": measures,
+        "resources": resources,
+        "financial_need": financial_need,
     })
 
 

@@ -73,6 +73,11 @@ def test_export_reads_fifteen_queries_whatever_the_size_of_the_document(referenc
     for n in range(2, 30):
         data["indicators"].append(dict(data["indicators"][0], code=f"TI-{n}"))
         data["measures"].append(dict(data["measures"][0], code=f"M-{n}"))
+        data["financial_need"].append({"indicator": f"TI-{n}", "priority": 1,
+                                       "amounts": [{"year": y, "amount": "5"} for y in range(2025, 2030)]})
+    data["resources"] = [{"year": y, "budget_expenditure": "100", "staff": 5} for y in range(2023, 2030)]
+    data["goals"][0]["tasks"].append({"code": "2", "title": {"kk": "Екінші"}})
+    data["implements"] = ["sbdp-small"]
     big = do_import_document(s.DocumentPayload.model_validate(data)).document
     counts = []
     for document in (small, big):

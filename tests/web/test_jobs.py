@@ -53,7 +53,7 @@ def test_a_bad_upload_lists_every_problem_and_writes_nothing(client, planner, dj
     job = Job.objects.get()
     assert (job.status, job.message) == ("failed", "1 мәселе; ештеңе жазылған жоқ")  # in the user's language (kk)
     assert job.result["details"][0]["path"] == "$.indicators[0].values[0].year"
-    assert "outside the document period" in client.get(response.url).content.decode()
+    assert "құжат кезеңінен (2025-2029) тыс" in client.get(response.url).content.decode()
     assert not Document.objects.exists()
 
 

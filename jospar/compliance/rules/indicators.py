@@ -358,4 +358,103 @@ def operational_plans(r, payload, ctx):
                         years=years_text(missing))
 
 
+@rule("V-22", clause="cl. 60", severity=WARNING,
+      title=gettext_noop("Each target and result indicator says whether its achievement depends on one state body or "
+                         "on several bodies and organisations"))
+def attribution_type(r, payload, ctx):
+    # [INFERRED] (SPEC R-60): one state body means one responsible body whose subordinate organisations may
+    # co-execute; several bodies means at least one other contributing organisation (a co-executor).
+    for ind in main_indicators(payload, ("target", "result")):
+        if not ind.attribution:
+            yield r.finding(indicator_ref(ind), gettext_noop(
+                "the type of the indicator is not set: does its achievement depend on one state body or on several "
+                "bodies and organisations?"))
+        elif ind.attribution == "single_body":
+            others = [c.organization for c in ind.co_executors
+                      if c.organization != ind.responsible
+                      and (ctx.orgs.get(c.organization) is None
+                           or ctx.orgs[c.organization].kind != "subordinate_organization")]
+            if others:
+                yield r.finding(indicator_ref(ind), gettext_noop(
+                    "the achievement is said to depend on one state body, yet %(orgs)s co-execute it"),
+                    orgs=", ".join(sorted(others)))
+        elif ind.attribution == "multi_body" and not ind.co_executors:
+            yield r.finding(indicator_ref(ind), gettext_noop(
+                "the achievement is said to depend on several bodies and organisations, yet no co-executor is named"))
+
+
+def _ndp_end(payload, ctx) -> int | None:
+    """The last year of the current National Development Plan: the one the document implements, else the one its
+    indicators are linked to."""
+    ends = [d.period_end for d in ctx.higher_documents.values() if d.type == NDP]
+    if not ends:
+        ends = [ctx.remote[p.indicator].period_end for ind in payload.indicators for p in external_parents(payload, ind)
+                if p.indicator in ctx.remote and ctx.remote[p.indicator].document_type == NDP]
+    return max(ends) if ends else None
+
+
+def worse(polarity: str, value: Decimal, reference: Decimal) -> bool:
+    """True when `value` is worse than `reference` for an indicator of this polarity (dynamic ones only)."""
+    if polarity == "increase":
+        return value < reference
+    if polarity == "decrease":
+        return value > reference
+    return False
+
+
+@rule("V-34", clause="cl. 95 ¶3", severity=WARNING, types=[CONCEPT],
+      title=gettext_noop("After the end of the current National Development Plan the values of a concept's indicators "
+                         "do not worsen"))
+def concept_values_after_ndp(r, payload, ctx):
+    # [INFERRED] (SPEC R-95c, garbled text): each value after the NDP's last year is at least as good as the value
+    # of that last year, by the indicator's polarity.
+    end = _ndp_end(payload, ctx)
+    if end is None or payload.period_end <= end:
+        return
+    for ind in main_indicators(payload):
+        plans = annual_plans(ind)
+        if end not in plans:
+            continue
+        later = [y for y in sorted(plans) if y > end and worse(ind.polarity, plans[y], plans[end])]
+        if later:
+            yield r.finding(indicator_ref(ind), gettext_noop(
+                "the values for %(years)s are worse than %(value)s, the value of %(end)s, the last year of the "
+                "National Development Plan"), years=years_text(later), value=plans[end], end=end)
+
+
+@rule("V-65", clause="cl. 146", severity=WARNING, types=[RDP],
+      title=gettext_noop("An indicator initiated by a central state body is one assigned to the region in a higher "
+                         "document"))
+def central_initiative_assigned(r, payload, ctx):
+    # [INFERRED] (SPEC R-146): the indicator must be linked to an indicator that a higher document assigns to the
+    # region (a Map or national project row of the region).
+    assigned = {a.ref for a in ctx.assigned}
+    for ind in main_indicators(payload, ("target", "macro", "result")):
+        org = ctx.orgs.get(ind.initiator or "")
+        if org is None or org.kind != "central_state_body":
+            continue
+        if not any(p.indicator in assigned or (p.indicator in ctx.remote
+                                                and ctx.remote[p.indicator].territory == payload.territory)
+                   for p in external_parents(payload, ind)):
+            yield r.finding(indicator_ref(ind), gettext_noop(
+                "initiated by the central state body %(org)s but not linked to an indicator assigned to the region in "
+                "a higher document"), org=ind.initiator)
+
+
+@rule("V-67", clause="cl. 149 ¶1; Annex 7", severity=ERROR, types=[RDP],
+      title=gettext_noop("An indicator without official statistics by district is not broken down by district"))
+def no_district_breakdown_without_statistics(r, payload, ctx):
+    rows: dict[str, list[str]] = defaultdict(list)
+    own = f"{payload.code}:"
+    for ind in payload.indicators:
+        for link in ind.parents:
+            if link.indicator.startswith(own) and link.dimension == "district":
+                rows[link.indicator[len(own):]].append(ind.code)
+    for ind in payload.indicators:
+        if not ind.district_statistics and rows.get(ind.code):
+            yield r.finding(indicator_ref(ind), gettext_noop(
+                "official statistics are not formed by district for this indicator, yet it has district rows: "
+                "%(codes)s"), codes=", ".join(sorted(rows[ind.code])))
+
+
 __all__ = ["additional_indicators", "add_month", "is_breakdown"]

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import translation
 
 from jospar.interchange.services import ImportRejected, do_import_document, parse_payload
 
@@ -18,8 +19,13 @@ class Command(BaseCommand):
         parser.add_argument("--reason", default="", help="why: kept in the history of every changed item")
         parser.add_argument("--json", action="store_true", help="print problems as JSON")
         parser.add_argument("--dry-run", action="store_true", help="check and report, write nothing")
+        parser.add_argument("--lang", choices=("kk", "ru", "en"), default="kk", help="language of the problems")
 
     def handle(self, *args, **options):
+        with translation.override(options["lang"]):
+            self._handle(options)
+
+    def _handle(self, options):
         problems = []
         results = []
         try:
