@@ -755,6 +755,13 @@ def delete_generated(counts: Counter | None = None) -> Counter:
         # Links from generated children to generated parents go with the children; a link from a document
         # outside the generated set to a generated indicator goes too (it would dangle).
         tables = set(connection.introspection.table_names())
+        if connection.vendor == "postgresql":
+            # fresh tables have no statistics: without them PostgreSQL plans the nested IN (...) of the cascade
+            # as nested loops and one DELETE took minutes (found in the test suite after new relations came)
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE " + ", ".join(connection.ops.quote_name(t) for t in sorted(tables)
+                                                      if t.startswith(("planning_", "development_", "monitoring_",
+                                                                       "annexes_", "analysis_", "evaluation_"))))
         _raw_cascade(Document.objects.filter(pk__in=list(docs.values_list("pk", flat=True))), counts, tables)
     for model in _Writer.ORDER:
         if hasattr(model, "history"):
