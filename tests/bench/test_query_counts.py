@@ -1,8 +1,11 @@
-"""The number of queries of every web page does not grow with the data (small vs. a three times larger country).
+"""The number of queries of every web page and API read does not grow with the data (small vs. a three times
+larger country; issue 7).
 
 Every named URL of jospar/web/urls.py is visited: a pattern whose only argument is a document `code` is
 visited for one generated document of each type; a pattern with other arguments fails the test until a
-recipe is added here, so a new page cannot go unmeasured.
+recipe is added here, so a new page cannot go unmeasured. Every GET operation of the API's OpenAPI schema is
+called the same way, with its path parameters taken from the generated data (API_KNOWN); an operation whose
+parameter has no recipe fails the test.
 """
 
 from __future__ import annotations
@@ -94,6 +97,57 @@ def _counts(client) -> dict[str, int]:
     return out
 
 
+# Path parameters of the API, per generated document: what the generator makes at both scales.
+API_KNOWN = {"indicator": None, "measure": "M-001", "goal": "1.1", "task": "1", "key": "mission_vision",
+             "annex": "10", "year": YEAR, "quarter": 0, "source": "budget", "kato": "620000000"}
+API_UNKNOWN = {"risk", "pk", "swot", "first", "second", "problem", "cause", "effect"}  # no generated data
+
+
+def _api_urls() -> tuple[list[tuple[str, str]], list[str]]:
+    from jospar.api.api import api
+
+    out, unmeasured = [], []
+    for path, operations in api.get_openapi_schema()["paths"].items():
+        if "get" not in operations:
+            continue
+        names = {p["name"] for p in operations["get"].get("parameters", []) if p["in"] == "path"}
+        if names & API_UNKNOWN:
+            unmeasured.append(path)
+            continue
+        missing = names - set(API_KNOWN) - {"code"}
+        assert not missing, f"{path}: no recipe for the path parameters {missing}: add one to API_KNOWN"
+        targets = DOCUMENTS.items() if "code" in names else [(None, None)]
+        for code, indicator in targets:
+            values = {**API_KNOWN, "code": code, "indicator": indicator}
+            url = path
+            for name in names:
+                url = url.replace("{" + name + "}", str(values[name]))
+            out.append((f"GET {url}", url))
+    return out, unmeasured
+
+
+def _api_counts(client) -> dict[str, int]:
+    out = {}
+    urls, unmeasured = _api_urls()
+    if unmeasured:
+        warnings.warn("API reads not measured (no generated data): " + "; ".join(unmeasured), stacklevel=2)
+    for key, url in urls:
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(url)
+        assert response.status_code in (200, 401, 403, 404, 422), (url, response.status_code, response.content[:300])
+        out[key] = len(ctx.captured_queries)
+        if response.status_code == 200:
+            ANSWERED.add(key)
+    return out
+
+
+ANSWERED: set[str] = set()  # API reads that answered 200 (the rest measured a refusal, not the read)
+
+
+def _all_counts(client) -> dict[str, int]:
+    return {**_counts(client), **_api_counts(client)}
+
+
 def _clients(client_factory):
     """The public, and a superuser (sees every document, restricted items and every editor page)."""
     anonymous = client_factory()
@@ -102,18 +156,21 @@ def _clients(client_factory):
     return {"anonymous": anonymous, "superuser": admin}
 
 
-def test_no_web_page_costs_more_queries_on_a_larger_country(reference):
+def test_no_web_page_or_api_read_costs_more_queries_on_a_larger_country(reference):
     from django.test import Client
 
+    ANSWERED.clear()
     do_generate_country("small")
     users = _clients(Client)
-    small = {who: _counts(c) for who, c in users.items()}
+    small = {who: _all_counts(c) for who, c in users.items()}
     do_generate_country(LARGER, replace=True)
-    larger = {who: _counts(c) for who, c in users.items()}
+    larger = {who: _all_counts(c) for who, c in users.items()}
     assert small["superuser"], "no page was measured"
+    assert sum(k.startswith("GET /api/") for k in small["superuser"]) >= 40, "the API reads were not measured"
+    assert len(ANSWERED) >= 40, sorted(ANSWERED)
     grown = [f"{who} {url}: {n} -> {larger[who].get(url)} queries"
              for who, counts in small.items() for url, n in counts.items() if larger[who].get(url) != n]
-    assert not grown, "pages whose number of queries grows with the data:\n" + "\n".join(grown)
+    assert not grown, "pages and API reads whose number of queries grows with the data:\n" + "\n".join(grown)
 
 
 def test_the_larger_country_really_is_larger(reference):

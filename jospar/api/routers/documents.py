@@ -20,11 +20,12 @@ from jospar.interchange import schema as s
 from jospar.interchange.services import ImportRejected, do_import_document, parse_payload
 from jospar.planning.access import (
     access_document_by_code,
+    sees_restricted_items,
     visible_documents,
     visible_items,
     visible_payload,
 )
-from jospar.planning.choices import FinancingSource
+from jospar.planning.choices import Confidentiality, FinancingSource
 from jospar.planning.models import Document, Financing, Indicator, IndicatorValue, Measure
 from jospar.planning.services import EDITABLE_STATUSES
 
@@ -51,7 +52,7 @@ from ..schemas import (
     MeasureOut,
 )
 from ..services import VersionConflict, do_update_financing, do_update_indicator_value
-from ..versions import etag, financing_version, parse_if_match, payload_version, value_version
+from ..versions import document_version, etag, financing_version, parse_if_match, value_version
 
 router = Router(tags=["documents"], auth=READ_AUTH)
 
@@ -84,11 +85,19 @@ def document_out(d: Document) -> dict:
     }
 
 
+def document_version_for(user, d: Document) -> str:
+    return document_version(d, sees_restricted=sees_restricted_items(user, d))
+
+
 def document_detail(user, d: Document) -> tuple[dict, str]:
-    payload = visible_payload(user, d)
-    version = payload_version(payload)
+    keep = sees_restricted_items(user, d)
+    version = document_version(d, sees_restricted=keep)
+    indicators, measures = Indicator.objects.filter(document=d), Measure.objects.filter(document=d)
+    if not keep:  # what the export shows this reader (strip_restricted, cl. 231-233)
+        indicators = indicators.filter(confidentiality=Confidentiality.OPEN)
+        measures = measures.filter(confidentiality=Confidentiality.OPEN)
     out = document_out(d)
-    out.update(content_version=version, indicator_count=len(payload.indicators), measure_count=len(payload.measures))
+    out.update(content_version=version, indicator_count=indicators.count(), measure_count=measures.count())
     return out, version
 
 
@@ -252,10 +261,11 @@ def replace_document(request, response: HttpResponse, code: s.DocCode, payload: 
     expected = _expected_version(request, None)
     with transaction.atomic():
         locked = Document.objects.select_for_update().get(pk=document.pk)
-        current = visible_payload(user, locked)
-        if payload_version(current) != expected:
+        current_version = document_version_for(user, locked)
+        if current_version != expected:
+            current = visible_payload(user, locked)
             raise ApiError(409, [item("version_conflict")], extra={
-                "current": {"content_version": payload_version(current), "document": current.model_dump(mode="json")},
+                "current": {"content_version": current_version, "document": current.model_dump(mode="json")},
                 "yours": {"content_version": expected},
             })
         document = _import(payload, user, reason or DEFAULT_REASON)
@@ -268,8 +278,9 @@ def replace_document(request, response: HttpResponse, code: s.DocCode, payload: 
             summary="The document in the JSON interchange format (only what you may see)")
 def export_document(request, response: HttpResponse, code: s.DocCode):
     document = _document(request, code)
-    payload = visible_payload(current_user(request), document)
-    response["ETag"] = etag(payload_version(payload))
+    user = current_user(request)
+    payload = visible_payload(user, document)
+    response["ETag"] = etag(document_version_for(user, document))
     response["Content-Disposition"] = f'inline; filename="{document.code}.json"'
     return payload
 
