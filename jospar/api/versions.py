@@ -2,7 +2,8 @@
 
 Two people who read the same version and both send a change: the first wins, the second gets 409 with
 both versions (what is stored now and what they sent) instead of silently overwriting the first change.
-A version is a hash of the editable content, so it needs no extra column and survives a backup/restore.
+An item's version is a hash of its editable content, so it needs no extra column and survives a backup/
+restore; a whole document's version is a hash of the newest audit record of each of its item tables.
 """
 
 from __future__ import annotations
@@ -40,11 +41,6 @@ def financing_version(line) -> str:
         "reason_unabsorbed": line.reason_unabsorbed, "budget_level": line.budget_level,
         "administrator": line.administrator_id,
     })
-
-
-def payload_version(payload) -> str:
-    """A hash of a payload's interchange JSON (what a client can compute itself; not the document's ETag)."""
-    return hashlib.sha256(payload.model_dump_json().encode("utf-8")).hexdigest()[:20]
 
 
 def _history_paths() -> list[tuple[type[Model], list[str]]]:
