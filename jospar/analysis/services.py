@@ -235,6 +235,34 @@ def do_add_source(
         return _save(source, acting_user, reason)
 
 
+def do_update_source(
+    source: Source, *, type: str | None = None, citation: str | Mapping[str, str] | None = None,
+    url: str | None = None, acting_user, reason: str = "",
+) -> Source:
+    """Change the type, the citation (only the languages given) or the address of a source (cl. 8)."""
+    _require_writer(acting_user, source.analysis.document)
+    problems: list[str] = []
+    if type is not None:
+        _choice(problems, _("type"), type, SourceType, "cl. 8")
+    cited = texts(citation) if citation is not None else None
+    if cited is not None and not _filled({**_obj_texts(source, "citation"), **cited}):
+        problems.append(_("citation: empty; name the source (cl. 8)"))
+    if url:
+        try:
+            URLValidator()(url)
+        except ValidationError:
+            problems.append(_("address «%(url)s»: not a web address") % {"url": url})
+    _refuse_if(problems)
+    with transaction.atomic():
+        if type is not None:
+            source.type = type
+        if url is not None:
+            source.url = url
+        if cited is not None:
+            _set_texts(source, "citation", cited)
+        return _save(source, acting_user, reason)
+
+
 # ----------------------------------------------------------------------------------------------- factors
 
 
@@ -266,6 +294,40 @@ def do_add_factor(
         return _save(factor, acting_user, reason)
 
 
+def do_update_factor(
+    factor: Factor, *, kind: str | None = None, group: str | None = None,
+    description: str | Mapping[str, str] | None = None, foreign_country: str | None = None,
+    foreign_comparison: str | Mapping[str, str] | None = None, acting_user, reason: str = "",
+) -> Factor:
+    """Change a factor (cl. 10-15): its kind, group, description or foreign comparison; a text changes only in
+    the languages given (a change of the English text keeps the Kazakh and Russian)."""
+    _require_writer(acting_user, factor.analysis.document)
+    problems: list[str] = []
+    if kind is not None:
+        _choice(problems, _("kind"), kind, FactorKind, "cl. 11-13")
+    if group is not None:
+        _choice(problems, _("group"), group, FactorGroup, "cl. 10")
+    described = texts(description) if description is not None else None
+    if described is not None and not _filled({**_obj_texts(factor, "description"), **described}):
+        problems.append(_("description: empty; describe the factor (cl. 11)"))
+    comparison = texts(foreign_comparison) if foreign_comparison is not None else None
+    country = factor.foreign_country if foreign_country is None else foreign_country.strip()
+    if country and not _filled({**_obj_texts(factor, "foreign_comparison"), **(comparison or {})}):
+        problems.append(_("foreign comparison: a country is named but the comparison is empty (cl. 15)"))
+    _refuse_if(problems)
+    with transaction.atomic():
+        if kind is not None:
+            factor.kind = kind
+        if group is not None:
+            factor.group = group
+        factor.foreign_country = country
+        if described is not None:
+            _set_texts(factor, "description", described)
+        if comparison is not None:
+            _set_texts(factor, "foreign_comparison", comparison)
+        return _save(factor, acting_user, reason)
+
+
 # -------------------------------------------------------------------------------------------------- SWOT
 
 
@@ -288,6 +350,31 @@ def do_add_swot_item(
     with transaction.atomic():
         item = SwotItem(analysis=analysis, code=code, order=len(existing) + 1, category=category, factor=factor)
         _set_texts(item, "text", written)
+        return _save(item, acting_user, reason)
+
+
+KEEP = object()  # "leave as it is" for an argument where None means "clear it"
+
+
+def do_update_swot_item(item: SwotItem, *, text: str | Mapping[str, str] | None = None, factor=KEEP,
+                        acting_user, reason: str = "") -> SwotItem:
+    """Change the text of a SWOT item (only the languages given) or the factor it rests on (None: no factor).
+
+    The category is not changed here: the code (S1, W2, ...) and the aspect follow from it (cl. 19-20), so an
+    item of another category is a new item (add it, link it, delete the old one)."""
+    _require_writer(acting_user, item.analysis.document)
+    problems: list[str] = []
+    written = texts(text) if text is not None else None
+    if written is not None and not _filled({**_obj_texts(item, "text"), **written}):
+        problems.append(_("text: empty; state the SWOT item (cl. 17)"))
+    if factor is not KEEP and factor is not None and factor.analysis_id != item.analysis_id:
+        problems.append(_("factor %(code)s: belongs to the analysis of another document") % {"code": factor.code})
+    _refuse_if(problems)
+    with transaction.atomic():
+        if written is not None:
+            _set_texts(item, "text", written)
+        if factor is not KEEP:
+            item.factor = factor
         return _save(item, acting_user, reason)
 
 

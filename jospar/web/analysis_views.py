@@ -30,6 +30,12 @@ Decisions on ambiguous points:
   removes its cause-and-effect links, each with the reason in its history.
 * Deleting an item (`do_delete_analysis_item`) and editing a risk (`do_update_risk`) are services of
   `jospar/analysis/services.py`, shared with the REST API.
+* Sources, factors and SWOT items are changed on a page of their own (`/analysis/edit/<action>/<pk>/`), like
+  problems and risks, with all three languages of each text in the form (an emptied language is cleared) and
+  the version the form was opened at (no silent overwrite). The category of a SWOT item is not changed: its
+  code (S1, W2, ...) and its aspect follow from it (cl. 19-20); an item of another category is a new item.
+* The findings of rules V-02..V-08 stand next to the factor, SWOT item or problem they concern; those on the
+  document or a goal stand in the section they are about (`analysis_findings.py`).
 """
 
 from __future__ import annotations
@@ -70,15 +76,19 @@ from jospar.analysis.models import (
     ProblemLink,
     Risk,
     RiskReview,
+    Source,
     SwotItem,
     SwotLink,
 )
 from jospar.analysis.services import RISK_TEXTS, do_delete_analysis_item, do_update_risk
+from jospar.compliance.rules.analysis import AnalysisData
 from jospar.core.models import Organization
 from jospar.planning.access import RESTRICTED, access_document_by_code, sees_restricted_items
 from jospar.planning.choices import Confidentiality
 from jospar.planning.models import Document, Goal, Indicator, Measure
 from jospar.planning.services import EditConflict, NotAllowed, current_version
+
+from .analysis_findings import analysis_notes
 
 LANGS = ("kk", "ru", "en")
 RISK_LEVELS = {"low": gettext_lazy("low"), "medium": gettext_lazy("medium"), "high": gettext_lazy("high"),
@@ -179,6 +189,19 @@ class ReasonForm(forms.Form):
         pass
 
 
+def _edit_initial(form: ReasonForm, texts_of: tuple[str, ...], fields: tuple[str, ...]) -> None:
+    """A change form opened on an item: its current values and the version it was opened at."""
+    obj = form.obj
+    form.fields["opened_version"] = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    form.initial.setdefault("opened_version", current_version(obj))
+    for name in fields:
+        value = getattr(obj, f"{name}_id", None) if name == "factor" else getattr(obj, name)
+        form.initial.setdefault(name, value)
+    for name in texts_of:
+        for lang in LANGS:
+            form.initial.setdefault(f"{name}_{lang}", getattr(obj, f"{name}_{lang}") or "")
+
+
 class StartForm(ReasonForm):
     def build(self):
         self.fields["development_year"] = forms.IntegerField(
@@ -207,6 +230,8 @@ class SourceForm(ReasonForm):
         self.fields["type"] = forms.ChoiceField(label=_("Type of source (cl. 8)"), choices=SourceType.choices)
         _text_fields(self, "citation", _("Citation"), required_one=True, widget=forms.TextInput)
         self.fields["url"] = forms.URLField(label=_("Web address"), required=False, assume_scheme="https")
+        if self.obj is not None:
+            _edit_initial(self, ("citation",), ("type", "url"))
 
     def clean(self):
         data = super().clean()
@@ -225,6 +250,11 @@ class FactorForm(ReasonForm):
         self.fields["foreign_comparison"] = forms.CharField(
             label=_("Comparison with foreign practice (cl. 15)"), required=False,
             widget=forms.Textarea(attrs={"rows": 2}))
+        if self.obj is not None:  # the comparison in three languages, like every other text of the factor
+            del self.fields["foreign_comparison"]
+            _text_fields(self, "foreign_comparison", _("Comparison with foreign practice (cl. 15)"),
+                         required_one=False)
+            _edit_initial(self, ("description", "foreign_comparison"), ("kind", "group", "foreign_country"))
 
     def clean(self):
         data = super().clean()
@@ -244,6 +274,9 @@ class SwotForm(ReasonForm):
         self.fields["factor"] = forms.ModelChoiceField(
             label=_("Factor it rests on"), queryset=factors, required=False)
         self.fields["factor"].label_from_instance = lambda f: f"{f.code}. {str(f.description)[:90]}"
+        if self.obj is not None:  # the category makes the code and the aspect (cl. 19-20): not changed here
+            del self.fields["category"]
+            _edit_initial(self, ("text",), ("factor",))
 
     def clean(self):
         data = super().clean()
@@ -415,6 +448,30 @@ def _source(form, user, document, analysis, obj):
     return _("Source %(code)s added.") % {"code": source.code}
 
 
+def _source_edit(form, user, document, analysis, obj):
+    d = form.cleaned_data
+    _check_version(obj, form)
+    s.do_update_source(obj, type=d["type"], citation=_texts(d, "citation"), url=d["url"], acting_user=user,
+                       reason=d["reason"])
+    return _("Source %(code)s saved.") % {"code": obj.code}
+
+
+def _factor_edit(form, user, document, analysis, obj):
+    d = form.cleaned_data
+    _check_version(obj, form)
+    s.do_update_factor(obj, kind=d["kind"], group=d["group"], description=_texts(d, "description"),
+                       foreign_country=d["foreign_country"], foreign_comparison=_texts(d, "foreign_comparison"),
+                       acting_user=user, reason=d["reason"])
+    return _("Factor %(code)s saved.") % {"code": obj.code}
+
+
+def _swot_edit(form, user, document, analysis, obj):
+    d = form.cleaned_data
+    _check_version(obj, form)
+    s.do_update_swot_item(obj, text=_texts(d, "text"), factor=d["factor"], acting_user=user, reason=d["reason"])
+    return _("SWOT item %(code)s saved.") % {"code": obj.code}
+
+
 def _factor(form, user, document, analysis, obj):
     d = form.cleaned_data
     comparison = d["foreign_comparison"].strip()
@@ -548,9 +605,16 @@ ACTIONS: dict[str, Action] = {
     "factor_add": Action("analysis", FactorForm, _factor, anchor="factors",
                          fields=((gettext_lazy("description"), "description_kk"),
                                  (gettext_lazy("foreign comparison"), "foreign_comparison"))),
+    "source_edit": Action("analysis", SourceForm, _source_edit, Source, anchor="sources",
+                          fields=((gettext_lazy("citation"), "citation_kk"), (gettext_lazy("address"), "url"))),
+    "factor_edit": Action("analysis", FactorForm, _factor_edit, Factor, anchor="factors",
+                          fields=((gettext_lazy("description"), "description_kk"),
+                                  (gettext_lazy("foreign comparison"), "foreign_comparison_kk"))),
     "factor_delete": Action("analysis", ReasonForm, _delete_item, Factor, anchor="factors"),
     "swot_add": Action("analysis", SwotForm, _swot, anchor="swot",
                        fields=((gettext_lazy("text"), "text_kk"), (gettext_lazy("factor"), "factor"))),
+    "swot_edit": Action("analysis", SwotForm, _swot_edit, SwotItem, anchor="swot",
+                        fields=((gettext_lazy("text"), "text_kk"), (gettext_lazy("factor"), "factor"))),
     "swot_delete": Action("analysis", ReasonForm, _delete_item, SwotItem, anchor="swot"),
     "swot_link": Action("analysis", SwotLinkForm, _swot_link, default_field="second", anchor="swot"),
     "swot_unlink": Action("analysis", ReasonForm, _delete_item, SwotLink, anchor="swot"),
@@ -581,6 +645,7 @@ ACTIONS: dict[str, Action] = {
 }
 
 ITEM_SCOPE = {  # how an item in the URL is found inside the document (anything else: 404)
+    Source: "analysis__document",
     Factor: "analysis__document",
     SwotItem: "analysis__document",
     SwotLink: "first__analysis__document",
@@ -589,6 +654,9 @@ ITEM_SCOPE = {  # how an item in the URL is found inside the document (anything 
     GoalProblem: "problem__analysis__document",
     Risk: "document",
 }
+
+
+EDIT_ACTIONS = ("source_edit", "factor_edit", "swot_edit", "problem_edit", "risk_edit")  # each with its own page
 
 
 def _item(action: Action, document: Document, pk: int | None):
@@ -652,8 +720,8 @@ def analysis_action(request, code: str, action: str, pk: int | None = None):
             if spec.page == "risks":
                 return redirect(reverse("risk-register", args=[document.code]) + f"#{spec.anchor}")
             return redirect(reverse("analysis-page", args=[document.code]) + f"#{spec.anchor}")
-    if action in ("problem_edit", "risk_edit") and not _is_htmx(request):
-        return _render_edit(request, document, spec, obj, form, status=400)
+    if action in EDIT_ACTIONS and not _is_htmx(request):
+        return _render_edit(request, document, action, obj, form, status=400)
     return _render_page(request, document, spec.page, bound={(action, pk): form},
                         status=200 if _is_htmx(request) else 400)
 
@@ -677,8 +745,9 @@ def risk_register(request, code: str):
 
 @login_required
 def item_edit(request, code: str, action: str, pk: int):
-    """The page to change a problem (cl. 21-28) or a risk (cl. 198-204); the POST goes to `analysis_action`."""
-    if action not in ("problem_edit", "risk_edit"):
+    """The page to change a source (cl. 8), a factor (cl. 10-15), a SWOT item (cl. 17-20), a problem (cl. 21-28) or
+    a risk (cl. 198-204); the POST goes to `analysis_action`."""
+    if action not in EDIT_ACTIONS:
         raise Http404
     spec = ACTIONS[action]
     document = access_document_by_code(request.user, code)
@@ -687,11 +756,13 @@ def item_edit(request, code: str, action: str, pk: int):
         raise PermissionDenied
     analysis = Analysis.objects.filter(document=document).first()
     form = spec.form(document=document, analysis=analysis, obj=obj, prefix=_prefix(action, pk))
-    return _render_edit(request, document, spec, obj, form)
+    if analysis_hidden(request.user, document) and spec.page == "analysis":
+        raise Http404
+    return _render_edit(request, document, action, obj, form)
 
 
-def _render_edit(request, document, spec: Action, obj, form, status: int = 200):
-    action = "problem_edit" if isinstance(obj, Problem) else "risk_edit"
+def _render_edit(request, document, action: str, obj, form, status: int = 200):
+    spec = ACTIONS[action]
     back = reverse("analysis-page" if spec.page == "analysis" else "risk-register", args=[document.code])
     return render(request, "web/analysis/edit.html", {
         "document": document, "obj": obj, "form": form, "back": f"{back}#{spec.anchor}",
@@ -725,7 +796,9 @@ def _render_page(request, document: Document, page: str, *, bound: Mapping | Non
     if page == "analysis":
         context["hidden"] = analysis_hidden(user, document)
         if analysis is not None and not context["hidden"]:
-            context.update(_analysis_context(analysis))
+            context.update(_analysis_context(analysis, document))
+        elif analysis is None:  # V-05: a regional plan must have a SWOT analysis (cl. 17, 130(5))
+            context["notes"] = analysis_notes(document, AnalysisData(recorded=False))
         if writer:
             context["forms"] = _forms("analysis", document, analysis, bound)
         template = "web/analysis/analysis.html"
@@ -741,7 +814,7 @@ def _render_page(request, document: Document, page: str, *, bound: Mapping | Non
     return render(request, template, context, status=status)
 
 
-def _analysis_context(analysis: Analysis) -> dict[str, Any]:
+def _analysis_context(analysis: Analysis, document: Document) -> dict[str, Any]:
     years = sorted(analysis.data_years.values_list("year", flat=True))
     factors = list(analysis.factors.all())
     groups = [(label, [f for f in factors if f.group == value and f.kind == FactorKind.EXTERNAL],
@@ -755,7 +828,12 @@ def _analysis_context(analysis: Analysis) -> dict[str, Any]:
     rows, nodes, chart, cycle = problem_tree_view(analysis)
     problem_links = list(ProblemLink.objects.filter(cause__analysis=analysis).select_related("cause", "effect")
                          .order_by("id"))
+    notes = analysis_notes(document)  # V-02..V-08 next to the item they concern
+    for kind, rows in (("factor", factors), ("swot", items), ("problem", [n.problem for n in nodes])):
+        for row in rows:
+            row.notes = notes.for_item(kind, row.code)
     return {
+        "notes": notes,
         "years": years,
         "required_years": analysis.required_years,
         "missing_years": [y for y in analysis.required_years if y not in years],

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from jospar.analysis import services as s
-from jospar.analysis.models import Problem, ProblemLink, SwotLink
+from jospar.analysis.models import Problem, ProblemLink, SwotItem, SwotLink
 from jospar.interchange.services import do_import_document
 
 from ..conftest import member, small_payload
@@ -64,6 +64,17 @@ def test_a_planner_builds_the_swot_and_the_problem_tree_and_meets_the_cycle_refu
     expect(flash).to_have_text("S1 and T1 are linked (cl. 18).")
     expect(page.locator("#swot-links")).to_contain_text("S1 – T1")
 
+    # the text of a SWOT item is changed on its own page, in any of the three languages (issue 5)
+    page.locator("#swot-item-S1").get_by_role("link", name="Edit").click()
+    page.wait_for_url(re.compile(r"/analysis/edit/swot_edit/\d+/$"))
+    page.get_by_label("Text [ru]").fill("Перинатальные центры")
+    page.get_by_label("Text [en]").fill("Perinatal centres in every region")
+    page.get_by_label("Reason for the change").fill("translation")
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_url(re.compile(r"/analysis/#swot$"))
+    expect(page.get_by_role("status")).to_have_text("SWOT item S1 saved.")
+    expect(page.locator("#swot-item-S1")).to_contain_text("Perinatal centres in every region")
+
     box = _open(page, "form-problem_add")
     box.get_by_label("Formulation [kk]").fill("Өлім-жітім жоғары")
     box.get_by_label("Formulation [en]").fill("High mortality")
@@ -84,14 +95,18 @@ def test_a_planner_builds_the_swot_and_the_problem_tree_and_meets_the_cycle_refu
     expect(error).to_contain_text("(cl. 26-27)")
     expect(page.locator("#form-problem_link")).to_have_attribute("open", "")  # the form stays open with the error
 
+    no_key = "[V-08, cl. 23, 30, 113(1)] warning: the analysis identifies no key problem"
+    expect(page.locator("#key-problems")).to_contain_text(no_key)  # the rule's finding stands in its section
     key_form = page.locator("#problem-P1 details.item-action", has_text="Mark as key")
     key_form.locator("summary").click()
     key_form.get_by_label("Reason for the change").fill("priority of the ministry")
     key_form.get_by_role("button", name="Mark as key").click()
     expect(flash).to_have_text("P1 is a key problem now (cl. 23, 28).")
     expect(page.locator("#problem-P1")).to_contain_text("★ key")
+    expect(page.locator("#key-problems")).not_to_contain_text(no_key)
 
     assert list(ProblemLink.objects.values_list("cause__code", "effect__code")) == [("P1", "P2")]
     assert SwotLink.objects.count() == 1
+    assert SwotItem.objects.get(code="S1").history.latest().history_change_reason == "translation"
     key = Problem.objects.get(code="P1")
     assert key.is_key and key.history.latest().history_change_reason == "priority of the ministry"

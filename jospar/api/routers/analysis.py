@@ -19,7 +19,15 @@ from ninja.responses import Status
 from pydantic import ConfigDict
 
 from jospar.analysis import services as an
-from jospar.analysis.choices import ResolvedVia, RiskKind, RiskStatus, SwotCategory
+from jospar.analysis.choices import (
+    FactorGroup,
+    FactorKind,
+    ResolvedVia,
+    RiskKind,
+    RiskStatus,
+    SourceType,
+    SwotCategory,
+)
 from jospar.analysis.models import (
     Analysis,
     Factor,
@@ -27,6 +35,7 @@ from jospar.analysis.models import (
     Problem,
     ProblemLink,
     Risk,
+    Source,
     SwotItem,
     SwotLink,
 )
@@ -721,3 +730,248 @@ def delete_risk(request, code: s.DocCode, risk: Code, if_match: IfMatch = None, 
                                                    reason=_reason(reason, "Deleted through the API")),
                 REFUSED, code="delete_refused")
     return Status(204, None)
+
+
+# ------------------------------------------------------------- start the analysis; sources, factors, SWOT text
+
+
+class StartIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    development_year: Annotated[int, Field(ge=1991, le=2100)] = Field(
+        description="the year of development or correction (cl. 9)")
+    data_years: list[Annotated[int, Field(ge=1991, le=2100)]] | None = Field(
+        None, max_length=50, description="the three years before the year of development when omitted (cl. 9)")
+    summary: TextIn | None = None
+    change_reason: Reason = ""
+
+
+class SourceIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    type: SourceType = Field(description="one of the five types of sources of cl. 8")
+    citation: TextIn
+    url: Annotated[str, Field(pattern=NO_NUL, max_length=500)] = ""
+    code: Code | None = Field(None, description="SRC1, SRC2, ... when omitted")
+    change_reason: Reason = ""
+
+
+class SourcePatch(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    type: SourceType | None = None
+    citation: TextIn | None = Field(None, description="only the languages sent change")
+    url: Annotated[str, Field(pattern=NO_NUL, max_length=500)] | None = None
+    version: Version | None = Field(None, description="the version you read (or send If-Match)")
+    change_reason: Reason = ""
+
+
+class SourceOut(Schema):
+    code: str
+    type: str
+    citation: Text
+    url: str
+    version: str
+
+
+class FactorIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    kind: FactorKind = Field(description="external or internal (cl. 11-13)")
+    group: FactorGroup = Field(description="one of the seven groups of cl. 10")
+    description: TextIn
+    foreign_country: Annotated[str, Field(pattern=NO_NUL, max_length=200)] = ""
+    foreign_comparison: TextIn | None = Field(None, description="the comparison with that country (cl. 15)")
+    code: Code | None = Field(None, description="F1, F2, ... when omitted")
+    change_reason: Reason = ""
+
+
+class FactorPatch(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    kind: FactorKind | None = None
+    group: FactorGroup | None = None
+    description: TextIn | None = Field(None, description="only the languages sent change")
+    foreign_country: Annotated[str, Field(pattern=NO_NUL, max_length=200)] | None = None
+    foreign_comparison: TextIn | None = None
+    version: Version | None = Field(None, description="the version you read (or send If-Match)")
+    change_reason: Reason = ""
+
+
+class FactorOut(Schema):
+    code: str
+    kind: str
+    group: str
+    description: Text
+    foreign_country: str
+    foreign_comparison: Text
+    version: str
+
+
+class SwotPatch(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    text: TextIn | None = Field(None, description="only the languages sent change")
+    factor: Annotated[str, Field(pattern=r"^([\w.\-]{1,40})?$")] | None = Field(
+        None, description="the code of a factor it rests on; \"\" or null for none")
+    version: Version | None = Field(None, description="the version you read (or send If-Match)")
+    change_reason: Reason = ""
+
+
+class VersionedSwotOut(SwotItemOut):
+    version: str
+
+
+def source_out(x: Source) -> dict[str, Any]:
+    out = {"code": x.code, "type": x.type, "citation": texts(x, "citation"), "url": x.url}
+    return {**out, "version": content_version(out)}
+
+
+def factor_out(x: Factor) -> dict[str, Any]:
+    out = {"code": x.code, "kind": x.kind, "group": x.group, "description": texts(x, "description"),
+           "foreign_country": x.foreign_country, "foreign_comparison": texts(x, "foreign_comparison")}
+    return {**out, "version": content_version(out)}
+
+
+def versioned_swot_out(x: SwotItem) -> dict[str, Any]:
+    out = swot_out(x)
+    return {**out, "version": content_version(out)}
+
+
+def _readable_analysis(request, code: str):
+    user = current_user(request)
+    document = access_document_by_code(user, code)
+    if analysis_hidden(user, document):
+        raise not_found()
+    return document
+
+
+@router.post("/{code}/analysis", response={200: AnalysisOut, 201: AnalysisOut, **WRITE_ERRORS}, auth=WRITE_AUTH,
+             summary="Start the analysis (201) or change its year of development, data years and summary (200); "
+                     "the data years default to the three years before the year of development (cl. 9)")
+def start_analysis(request, response: HttpResponse, code: s.DocCode, data: StartIn):
+    user, document = _writer_document(request, code)
+    created = not Analysis.objects.filter(document=document).exists()
+    attempt(lambda: an.do_start_analysis(
+        document, development_year=data.development_year, data_years=data.data_years,
+        summary=_texts_sent(data.summary), acting_user=user,
+        reason=_reason(data.change_reason, "Analysis started through the API" if created else
+                       "Analysis changed through the API")),
+        REFUSED, code="analysis_refused", known=("data year", "year of development"))
+    response["Location"] = f"/api/documents/{document.code}/analysis"
+    return Status(201 if created else 200, get_analysis(request, code))
+
+
+@router.post("/{code}/analysis/sources", response={201: SourceOut, **WRITE_ERRORS}, auth=WRITE_AUTH,
+             summary="Add a source of information of one of the five types (cl. 8)")
+def add_source(request, response: HttpResponse, code: s.DocCode, data: SourceIn):
+    user, document = _writer_document(request, code)
+    analysis = _analysis(document)
+    x = attempt(lambda: an.do_add_source(analysis, type=data.type, citation=_texts_in(data.citation), url=data.url,
+                                         code=data.code, acting_user=user,
+                                         reason=_reason(data.change_reason, "Source added through the API")),
+                REFUSED, code="source_refused", known=("citation", "address", "code", "type"))
+    response["Location"] = f"/api/documents/{document.code}/analysis/sources/{x.code}"
+    return Status(201, source_out(x))
+
+
+@router.get("/{code}/analysis/sources/{source}", response={200: SourceOut, **READ_ERRORS},
+            summary="One source with its version")
+def get_source(request, response: HttpResponse, code: s.DocCode, source: Code):
+    document = _readable_analysis(request, code)
+    out = source_out(_one(Source, "address", analysis__document=document, code=source))
+    response["ETag"] = etag(out["version"])
+    return out
+
+
+@router.patch("/{code}/analysis/sources/{source}", response={200: SourceOut, **CONFLICT_ERRORS}, auth=WRITE_AUTH,
+              summary="Change a source (cl. 8): If-Match or version; 409 with both versions when it changed meanwhile")
+def patch_source(request, response: HttpResponse, code: s.DocCode, source: Code, data: SourcePatch):
+    user, document = _writer_document(request, code)
+    expected = _version_of(request, data.version)
+    yours = data.model_dump(mode="json", exclude={"version", "change_reason"}, exclude_unset=True)
+    with transaction.atomic():
+        x = _one(Source, "address", lock=True, analysis__document=document, code=source)
+        _check(source_out(x), expected, yours)
+        attempt(lambda: an.do_update_source(x, type=data.type, citation=_texts_sent(data.citation), url=data.url,
+                                            acting_user=user,
+                                            reason=_reason(data.change_reason, "Changed through the API")),
+                REFUSED, code="source_refused", known=("citation", "address", "type"))
+    out = source_out(Source.objects.get(pk=x.pk))
+    response["ETag"] = etag(out["version"])
+    return out
+
+
+@router.post("/{code}/analysis/factors", response={201: FactorOut, **WRITE_ERRORS}, auth=WRITE_AUTH,
+             summary="Add an external or internal factor in one of the seven groups (cl. 10-15)")
+def add_factor(request, response: HttpResponse, code: s.DocCode, data: FactorIn):
+    user, document = _writer_document(request, code)
+    analysis = _analysis(document)
+    x = attempt(lambda: an.do_add_factor(analysis, kind=data.kind, group=data.group,
+                                         description=_texts_in(data.description),
+                                         foreign_country=data.foreign_country.strip(),
+                                         foreign_comparison=_texts_in(data.foreign_comparison), code=data.code,
+                                         acting_user=user,
+                                         reason=_reason(data.change_reason, "Factor added through the API")),
+                REFUSED, code="factor_refused", known=("description", "kind", "group", "code"))
+    response["Location"] = f"/api/documents/{document.code}/analysis/factors/{x.code}"
+    return Status(201, factor_out(x))
+
+
+@router.get("/{code}/analysis/factors/{factor}", response={200: FactorOut, **READ_ERRORS},
+            summary="One factor with its version")
+def get_factor(request, response: HttpResponse, code: s.DocCode, factor: Code):
+    document = _readable_analysis(request, code)
+    out = factor_out(_one(Factor, "address", analysis__document=document, code=factor))
+    response["ETag"] = etag(out["version"])
+    return out
+
+
+@router.patch("/{code}/analysis/factors/{factor}", response={200: FactorOut, **CONFLICT_ERRORS}, auth=WRITE_AUTH,
+              summary="Change a factor (cl. 10-15): If-Match or version; 409 with both versions when it changed "
+                      "meanwhile")
+def patch_factor(request, response: HttpResponse, code: s.DocCode, factor: Code, data: FactorPatch):
+    user, document = _writer_document(request, code)
+    expected = _version_of(request, data.version)
+    yours = data.model_dump(mode="json", exclude={"version", "change_reason"}, exclude_unset=True)
+    with transaction.atomic():
+        x = _one(Factor, "address", lock=True, analysis__document=document, code=factor)
+        _check(factor_out(x), expected, yours)
+        attempt(lambda: an.do_update_factor(
+            x, kind=data.kind, group=data.group, description=_texts_sent(data.description),
+            foreign_country=data.foreign_country, foreign_comparison=_texts_sent(data.foreign_comparison),
+            acting_user=user, reason=_reason(data.change_reason, "Changed through the API")),
+            REFUSED, code="factor_refused", known=("description", "kind", "group"))
+    out = factor_out(Factor.objects.get(pk=x.pk))
+    response["ETag"] = etag(out["version"])
+    return out
+
+
+@router.get("/{code}/analysis/swot/{swot}", response={200: VersionedSwotOut, **READ_ERRORS},
+            summary="One SWOT item with its version")
+def get_swot_item(request, response: HttpResponse, code: s.DocCode, swot: Code):
+    document = _readable_analysis(request, code)
+    out = versioned_swot_out(_one(SwotItem, "address", analysis__document=document, code=swot))
+    response["ETag"] = etag(out["version"])
+    return out
+
+
+@router.patch("/{code}/analysis/swot/{swot}", response={200: VersionedSwotOut, **CONFLICT_ERRORS}, auth=WRITE_AUTH,
+              summary="Change the text of a SWOT item or the factor it rests on (its category is fixed: cl. 19-20). "
+                      "If-Match or version; 409 with both versions")
+def patch_swot_item(request, response: HttpResponse, code: s.DocCode, swot: Code, data: SwotPatch):
+    user, document = _writer_document(request, code)
+    expected = _version_of(request, data.version)
+    yours = data.model_dump(mode="json", exclude={"version", "change_reason"}, exclude_unset=True)
+    factor: Any = an.KEEP
+    if "factor" in data.model_fields_set:
+        factor = _one(Factor, "$.factor", analysis__document=document, code=data.factor) if data.factor else None
+    with transaction.atomic():
+        x = _one(SwotItem, "address", lock=True, analysis__document=document, code=swot)
+        _check(versioned_swot_out(x), expected, yours)
+        attempt(lambda: an.do_update_swot_item(x, text=_texts_sent(data.text), factor=factor, acting_user=user,
+                                               reason=_reason(data.change_reason, "Changed through the API")),
+                REFUSED, code="swot_refused", known=("text", "factor"))
+    out = versioned_swot_out(SwotItem.objects.select_related("factor").get(pk=x.pk))
+    response["ETag"] = etag(out["version"])
+    return out
