@@ -23,6 +23,8 @@ Permissions, checked with `user.has_perm(name, obj)` (rules' ObjectPermissionBac
                                                   bodies once it is submitted)
     monitoring.decide_submission obj = Submission (accept, return, reopen: the writers of its recipient)
     evaluation.view_draft_conclusion              (W2: a draft conclusion is for the authorized bodies)
+    monitoring.propose_operational                (cl. 238: the writers of the authorized body for strategic
+                                                  planning draft and send the operational proposals)
     analysis.review_risk       obj = Risk        (the developer, or the body responsible for the risk, cl. 204)
 
 These predicates are the only write-permission helpers: the editor pages (`planning.services`), the API,
@@ -152,6 +154,12 @@ def writes_for_recipient(user, submission) -> bool:
 
 
 @rules.predicate
+def is_strategic_planning_writer(user) -> bool:
+    """A writer of the authorized body for strategic planning (cl. 238: it sends the operational proposals)."""
+    return any(authority == "strategic_planning" and role in WRITING_ROLES for _org, role, authority in _memberships(user))
+
+
+@rules.predicate
 def writes_for_risk(user, risk) -> bool:
     """The developer of the document, or the body responsible for the risk (cl. 201, 204)."""
     if risk is None:
@@ -173,6 +181,7 @@ rules.add_perm("monitoring.view_submission", is_superuser | is_submission_report
 rules.add_perm("monitoring.decide_submission", is_superuser | writes_for_recipient)
 rules.add_perm("evaluation.view_draft_conclusion", is_superuser | is_authorized_body_member)
 rules.add_perm("analysis.review_risk", is_superuser | writes_for_risk)
+rules.add_perm("monitoring.propose_operational", is_superuser | is_strategic_planning_writer)
 
 
 def why_not_editable(user, document) -> str | None:

@@ -294,3 +294,77 @@ class FinancingReport(models.Model):
     @property
     def effective_plan(self):
         return self.corrected_plan if self.corrected_plan is not None else self.plan
+
+
+class ProposalStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SENT = "sent", _("Sent")
+
+
+class OperationalProposal(models.Model):
+    """cl. 237-238: the proposals the authorized body for strategic planning sends to the President's
+    Administration on the basis of the quarterly (operational) monitoring of the National Plan, taking into
+    account the information of the National Analytical Centre for Monitoring Reforms (``proposals``)."""
+
+    period = models.ForeignKey(
+        ReportingPeriod, verbose_name=_("reporting period"), on_delete=models.CASCADE, related_name="proposals"
+    )
+    author = models.ForeignKey(
+        Organization, verbose_name=_("authorized body for strategic planning"), on_delete=models.PROTECT,
+        related_name="operational_proposals",
+    )
+    recipient = models.ForeignKey(
+        Organization, verbose_name=_("recipient"), on_delete=models.PROTECT, related_name="received_proposals"
+    )
+    summary = models.TextField(_("analysis of the progress of implementation"), blank=True,
+                               help_text=_("cl. 237"))
+    analytical_centre_info = models.TextField(
+        _("information of the National Analytical Centre for Monitoring Reforms taken into account"), blank=True,
+        help_text=_("cl. 238"))
+    status = models.CharField(_("status"), max_length=20, choices=ProposalStatus.choices,
+                              default=ProposalStatus.DRAFT)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("sent by"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+",
+    )
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    content_hash = models.CharField(_("SHA-256 of the content sent"), max_length=64, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("proposal from operational monitoring")
+        verbose_name_plural = _("proposals from operational monitoring")
+        ordering = ["period", "author__code"]
+        constraints = [
+            models.UniqueConstraint(fields=["period", "author"], name="operational_proposal_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.period} cl. 238 {self.author.code} ({self.status})"
+
+
+class ProposalLine(models.Model):
+    """One proposal: the risk of untimely or poor-quality implementation found and the corrective action
+    proposed (cl. 237), on an indicator or a measure of the Plan or on the Plan as a whole."""
+
+    proposal = models.ForeignKey(OperationalProposal, on_delete=models.CASCADE, related_name="lines")
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    indicator = models.ForeignKey(Indicator, verbose_name=_("indicator"), null=True, blank=True,
+                                  on_delete=models.CASCADE, related_name="+")
+    measure = models.ForeignKey(Measure, verbose_name=_("measure"), null=True, blank=True,
+                                on_delete=models.CASCADE, related_name="+")
+    addressee = models.ForeignKey(
+        Organization, verbose_name=_("body to act"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+",
+    )
+    risk = models.TextField(_("risk of untimely or poor-quality implementation"))
+    action = models.TextField(_("corrective action proposed"))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("proposal line")
+        verbose_name_plural = _("proposal lines")
+        ordering = ["proposal", "order", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.proposal_id}#{self.order}"

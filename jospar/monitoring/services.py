@@ -41,6 +41,8 @@ Decisions (the methodology is silent; see also the docstring of ``calendar``):
   is reported by source for the year, cl. 225(3)). Accepting it stores the facts on the plan's quarterly
   values (``IndicatorValue`` with ``quarter``); the achievement of a quarter is computed only where the
   plan holds a plan for that quarter (``achievement.explain_quarter_achievement``).
+* **M10, quarterly plans** (cl. 235): set by the developer, see ``do_set_quarterly_plans``. The roll-up of the
+  quarters is ``quarterly.py``; the proposals that follow them (cl. 237-238) are ``proposals.py``.
 """
 
 from __future__ import annotations
@@ -392,6 +394,10 @@ def do_open_reporting_period(
 def _calendar_obligations(document: Document, year: int, quarter: int) -> list[cal.Obligation]:
     result = []
     for o in cal.obligations_for(document.type, year):
+        if o.rule.id == "ndp.operational_proposals":  # cl. 238 follows each quarter (proposals.py, P4)
+            if quarter:
+                result.append(o)
+            continue
         is_quarterly = isinstance(o.rule.due_rule, cal.AfterQuarter)
         if quarter == 0 and not is_quarterly:
             result.append(o)
@@ -993,3 +999,64 @@ def obligations_of(period: ReportingPeriod) -> list[Obligation]:
 
 def today() -> date:
     return timezone.localdate()
+
+
+# --------------------------------------------------------------------------------------------------
+# Quarterly plans of the National Plan (cl. 234-235, decision M10)
+# --------------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def do_set_quarterly_plans(document: Document, year: int, plans: dict[tuple[str, int], Decimal], *,
+                           acting_user, reason: str = "") -> int:
+    """Store the plan of indicators for quarters of ``year``: ``plans[(indicator code, quarter)] = value``.
+
+    **M10.** The Plan is approved with annual values; its quarterly breakdown for operational monitoring is
+    set by the developer (cl. 235: operational monitoring follows project management). Only the National
+    Plan has quarters (cl. 234). A quarterly plan is locked once an accepted quarterly report holds a fact for
+    that indicator and quarter: only the plan that report was judged against may be stored again (e.g. after
+    the document is imported anew). Returns how many values changed; the same value again changes nothing.
+    """
+    if not (getattr(acting_user, "is_superuser", False) or roles_in(acting_user, document.developer) & set(EDITORS)):
+        raise MonitoringRefused(
+            _("%(user)s may not set quarterly plans of %(doc)s: only the developer (%(dev)s) does (cl. 235).")
+            % {"user": getattr(acting_user, "username", "-"), "doc": document.code, "dev": document.developer.code})
+    problems = []
+    if document.type != "ndp":
+        problems.append(_("%(doc)s is reported once a year: only the National Development Plan is monitored "
+                          "every quarter (cl. 234, 252, 262, 264).") % {"doc": document.code})
+    if year not in document.years:
+        problems.append(_("Year %(year)s is outside the period of %(doc)s (%(start)s-%(end)s).")
+                        % {"year": year, "doc": document.code, "start": document.period_start,
+                           "end": document.period_end})
+    indicators = {i.code: i for i in Indicator.objects.filter(document=document, code__in={c for c, _q in plans})}
+    locked = {(code, q): recorded for code, q, recorded in IndicatorReport.objects.filter(
+        submission__period__document=document, submission__period__year=year, submission__status=SubmissionStatus.ACCEPTED,
+        fact__isnull=False).values_list("indicator__code", "submission__period__quarter", "plan")}
+    current = {(v.indicator.code, v.quarter): v for v in IndicatorValue.objects.filter(
+        indicator__in=indicators.values(), year=year, quarter__gte=1).select_related("indicator")}
+    changes = []
+    for (code, quarter), plan in sorted(plans.items()):
+        where = f"{code} Q{quarter}"
+        if code not in indicators:
+            problems.append(_("%(where)s: no indicator with this code in %(doc)s.") % {"where": where,
+                                                                                     "doc": document.code})
+            continue
+        if not 1 <= quarter <= 4:
+            problems.append(_("Quarter must be 0 (the whole year) or 1-4, not %(q)s.") % {"q": quarter})
+            continue
+        value = current.get((code, quarter))
+        if value is not None and value.plan == plan:
+            continue
+        if (code, quarter) in locked and locked[(code, quarter)] != plan:
+            problems.append(_("%(where)s: an accepted quarterly report holds the fact of this quarter; its plan is "
+                              "no longer changed (cl. 213, decision M10).") % {"where": where})
+            continue
+        changes.append((value or IndicatorValue(indicator=indicators[code], year=year, quarter=quarter), plan))
+    if problems:
+        raise MonitoringRefused(problems)
+    for value, plan in changes:
+        value.plan = plan
+        _stamp(value, acting_user, reason or f"quarterly plan of {document.code} {year} (cl. 235)")
+        value.save()
+    return len(changes)

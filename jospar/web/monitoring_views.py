@@ -18,7 +18,9 @@ Decisions for the pages:
 * W4. Submit = save the form, then sign (first head, cl. 231), in one transaction: if the signature is
   refused, the typed values stay in the form but nothing is written.
 * W5. The deadline calendar shows the obligations whose deadline falls in the chosen calendar year, and the
-  obligations without a deadline of the reporting year before it.
+  obligations without a deadline of the reporting year before it (of a quarter: of the same year, cl. 238).
+* W6. The quarterly roll-up (cl. 234-237) and the proposals of cl. 238 are shown to the authorized bodies and to
+  the developer of the Plan, like the consolidated view (W2); sent proposals also to their recipient.
 """
 
 from __future__ import annotations
@@ -49,7 +51,7 @@ from jospar.evaluation.final import whole_period
 from jospar.evaluation.models import Conclusion, ConclusionStatus
 from jospar.evaluation.services import do_draft_conclusion, do_issue_conclusion, do_write_conclusion
 from jospar.monitoring import achievement as ach
-from jospar.monitoring import rollups
+from jospar.monitoring import proposals, quarterly, rollups
 from jospar.monitoring import services as sv
 from jospar.monitoring.inputs import (
     FinancingLineIn,
@@ -63,6 +65,8 @@ from jospar.monitoring.models import (
     FinancingReport,
     Obligation,
     ObligationStatus,
+    OperationalProposal,
+    ProposalStatus,
     ReportingPeriod,
     Submission,
     SubmissionLevel,
@@ -77,6 +81,7 @@ from .charts import number
 REPORT_RULE_IDS = set(sv.CO_EXECUTOR_RULES.values()) | set(sv.REPORT_RULES.values())
 CO_RULE_IDS = set(sv.CO_EXECUTOR_RULES.values())
 QUARTERLY_RULE = "ndp.operational_monitoring."  # cl. 236
+PROPOSAL_RULE = "ndp.operational_proposals"  # cl. 238
 MONEY_VS_RESULT = {
     "absorbed_and_reached": gettext_lazy("money absorbed and results reached"),
     "absorbed_not_reached": gettext_lazy("money absorbed, results not reached"),
@@ -204,6 +209,8 @@ def _obligation_rows(obligations, user_orgs: set[int], authority_orgs: set[int],
                 if document.type == "ndp" and o.rule_id in CO_RULE_IDS and o.recipient_id:
                     query.append(f"to={o.recipient.code}")  # M8: the responsible body it reports to
                 url += "?" + "&".join(query) if query else ""
+            elif o.rule_id == PROPOSAL_RULE and o.period.quarter:  # cl. 238
+                url = reverse("monitoring-proposals", args=[document.code, o.period.year, o.period.quarter])
             elif o.reporter_id in authority_orgs:
                 url = reverse("monitoring-overview", args=[document.code, o.period.year])
         status = o.status(today)
@@ -245,7 +252,8 @@ def calendar_view(request):
     docs = visible_documents(user)
     obligations = (
         Obligation.objects.filter(period__document__in=docs)
-        .filter(Q(due__year=year) | Q(due__isnull=True, period__year=year - 1))  # W5
+        .filter(Q(due__year=year) | Q(due__isnull=True, period__year=year - 1, period__quarter=0)
+                | Q(due__isnull=True, period__year=year, period__quarter__gt=0))  # W5
         .select_related("period__document", "reporter", "recipient")
         .order_by(F("due").asc(nulls_last=True), "period__document__code", "rule_id", "reporter__code")
     )
@@ -982,4 +990,141 @@ def final_report(request, code: str):
     return render(request, "web/monitoring/final_report.html", {
         "document": document, "wp": wp, "indicators": indicators, "measures": measures,
         "final_year": wp.years[-1], "not_reported": wp.years_not_reported,
+    })
+
+
+# --------------------------------------------------------------------------------------------------
+# Quarterly roll-up of the National Plan (cl. 234-237) and the proposals of cl. 238
+# --------------------------------------------------------------------------------------------------
+
+SOURCE_LABELS = {
+    quarterly.SOURCE_REPORT: gettext_lazy("accepted report of %(org)s"),
+    quarterly.SOURCE_STORED: gettext_lazy("stored in the document"),
+    quarterly.SOURCE_PENDING: gettext_lazy("submitted by %(org)s, awaiting acceptance"),
+    quarterly.SOURCE_NONE: gettext_lazy("not reported"),
+}
+
+
+def _ndp_reader(request, document: Document):
+    """W6: the refusal to show, or None when the user may read the quarterly results of ``document``."""
+    if document.type != "ndp":
+        return _refused(request, _("%(doc)s is reported once a year: only the National Development Plan is monitored "
+                                   "every quarter (cl. 234).") % {"doc": document.code}, document)
+    if not (_authority_member(request.user) or document.developer_id in user_organization_ids(request.user)):
+        return _refused(request, _("The quarterly results are shown to the authorized bodies and to the developer of "
+                                   "the Plan (cl. 236-238)."), document)
+    return None
+
+
+def _summary(s: quarterly.QuarterSummary) -> dict[str, Any]:
+    return {"planned": s.planned, "assessed": s.assessed, "achieved": s.achieved, "average": _calc(s.average),
+            "share": _calc(s.share)}
+
+
+def _cell(c: quarterly.Cell) -> dict[str, Any]:
+    label = SOURCE_LABELS[c.source]
+    return {"plan": c.plan, "fact": c.fact, "status": c.status,
+            "status_label": INDICATOR_STATUS.get(c.status, c.status), "calc": _calc(c.achievement),
+            "source": c.source, "source_label": str(label) % {"org": c.reported_by or ""}, "reason": c.reason}
+
+
+@login_required
+def quarterly_view(request, code: str, year: int):
+    document = access_document_by_code(request.user, code)
+    year = _year(year, document)
+    refusal = _ndp_reader(request, document)
+    if refusal is not None:
+        return refusal
+    rollup = quarterly.load(document, year)
+    statuses = dict(SubmissionStatus.choices)
+    groups = [{
+        "key": g.key,
+        "reports": [(q, g.report_status.get(q), statuses.get(g.report_status.get(q), ""), _summary(g.summaries[q]))
+                    for q in quarterly.QUARTERS],
+        "rows": [{"indicator": r.indicator, "cells": [_cell(r.cells[q]) for q in quarterly.QUARTERS]} for r in g.rows],
+    } for g in rollup.groups]
+    sent = dict(OperationalProposal.objects.filter(period__document=document, period__year=year)
+                .values_list("period__quarter", "status"))
+    proposal_labels = dict(ProposalStatus.choices)
+    return render(request, "web/monitoring/quarterly.html", {
+        "document": document, "year": year, "years": list(document.years), "quarters": quarterly.QUARTERS,
+        "groups": groups, "totals": [_summary(rollup.totals[q]) for q in quarterly.QUARTERS],
+        "open_quarters": rollup.open_quarters,
+        "proposals": [(q, sent.get(q), proposal_labels.get(sent.get(q), "")) for q in quarterly.QUARTERS],
+        "may_open": _may_open(request.user, document),
+    })
+
+
+def _posted_lines(post) -> list[proposals.LineIn]:
+    numbers = sorted({int(m.group(1)) for k in post for m in [re.fullmatch(r"line-(\d+)-(risk|action)", k)] if m})
+    lines = []
+    for n in numbers:
+        get = lambda name, n=n: (post.get(f"line-{n}-{name}") or "").strip()  # noqa: E731
+        if get("risk") or get("action"):
+            lines.append(proposals.LineIn(risk=get("risk"), action=get("action"), indicator=get("indicator"),
+                                          measure=get("measure"), addressee=get("addressee")))
+    return lines
+
+
+@login_required
+def proposals_view(request, code: str, year: int, quarter: int):
+    document = access_document_by_code(request.user, code)
+    year = _year(year, document)
+    if not 1 <= quarter <= 4:
+        raise Http404
+    user = request.user
+    period = ReportingPeriod.objects.filter(document=document, year=year, quarter=quarter).first()
+    proposal = proposals.proposal_of(period) if period else None
+    viewable = proposal is not None and proposals.may_view(user, proposal)
+    if not viewable:
+        refusal = _ndp_reader(request, document)
+        if refusal is not None:
+            return refusal
+        proposal = None  # P6: a draft is read only inside the strategic planning body
+    may_edit = bool(period) and proposals.may_propose(user) and (
+        proposal is None or proposal.status == ProposalStatus.DRAFT)
+    problems: list[str] = []
+    here = reverse("monitoring-proposals", args=[document.code, year, quarter])
+    summary = proposal.summary if proposal else ""
+    centre = proposal.analytical_centre_info if proposal else ""
+    lines = [proposals.LineIn(risk=x.risk, action=x.action, indicator=x.indicator.code if x.indicator_id else "",
+                              measure=x.measure.code if x.measure_id else "",
+                              addressee=x.addressee.code if x.addressee_id else "")
+             for x in (proposal.lines.select_related("indicator", "measure", "addressee") if proposal else [])]
+    if request.method == "POST":
+        if not may_edit:
+            return _refused(request, _("Only the planners and the head of the authorized body for strategic planning "
+                                       "prepare and send these proposals, while they are a draft (cl. 238)."), document)
+        lines = _posted_lines(request.POST)
+        summary = request.POST.get("summary", "")
+        centre = request.POST.get("analytical_centre_info", "")
+        data = proposals.ProposalIn(lines=lines, summary=summary, analytical_centre_info=centre)
+        send = request.POST.get("action") == "send"
+        try:
+            with transaction.atomic():  # save and send together: a refused sending writes nothing (W4)
+                saved = proposals.do_save_proposal(period, data, acting_user=user,
+                                                   reason=request.POST.get("reason", ""))
+                if send:
+                    proposals.do_send_proposal(saved, acting_user=user)
+        except sv.MonitoringRefused as exc:
+            problems = exc.problems
+        else:
+            messages.success(request, _("The proposals are sent to the Administration of the President (cl. 238).")
+                             if send else _("The draft proposals are saved."))
+            return redirect(here)
+    elif may_edit and request.GET.get("suggest") and not lines:
+        lines = proposals.suggested_lines(period)
+    rollup = quarterly.load(document, year)
+    cells = [(r.indicator, _cell(r.cells[quarter])) for r in rollup.rows]
+    cells.sort(key=lambda x: (x[1]["status"] != "not_achieved", x[1]["status"] != "partially_achieved", x[0].code))
+    obligation = period.obligations.filter(rule_id=PROPOSAL_RULE).first() if period else None
+    accepted = (Submission.objects.filter(period=period, status=SubmissionStatus.ACCEPTED).count() if period else 0)
+    return render(request, "web/monitoring/proposals.html", {
+        "document": document, "year": year, "quarter": quarter, "period": period, "proposal": proposal,
+        "may_edit": may_edit, "problems": problems, "summary": summary, "centre": centre,
+        "lines": list(enumerate(lines + [proposals.LineIn(risk="", action="")] * (3 if may_edit else 0), start=1)),
+        "cells": cells, "obligation": obligation, "accepted": accepted,
+        "indicator_codes": [r.indicator.code for r in rollup.rows],
+        "signature_ok": (proposal.content_hash == proposals.content_hash(proposal))
+        if proposal and proposal.content_hash else None,
     })

@@ -68,7 +68,7 @@ def test_the_cli_runs_a_quarter_of_the_national_plan_and_routes_a_co_executor_to
                                 ("c-moh-head", "moh", Role.HEAD), ("c-edu", "edu", Role.PLANNER)):
         member(username, org, role)
     out = run("monitoring", "open", "ndp-test", "2025", "--quarter", "1", "--as", "c-mne")
-    assert "ndp-test 2025 Q1: opened; 3 obligation(s) generated" in out  # edu, mlsp, moh (cl. 236)
+    assert "ndp-test 2025 Q1: opened; 4 obligation(s) generated" in out  # edu, mlsp, moh (cl. 236); aspr (cl. 238)
     assert "2025-04-10" in out
     q1 = tmp_path / "q1.json"
     q1.write_text(json.dumps({"indicators": [{"code": "SI-1", "fact": "74.9"}]}), encoding="utf-8")
@@ -82,3 +82,28 @@ def test_the_cli_runs_a_quarter_of_the_national_plan_and_routes_a_co_executor_to
     out = run("monitoring", "report", "ndp-test", "2025", "--as", "c-edu", "--org", "edu", "--to", "moh",
               "--file", str(q1))
     assert "edu: draft saved (1 indicator" in out
+
+
+def test_the_cli_shows_the_quarters_and_sends_the_cl_238_proposals(reference, tmp_path):
+    from django.utils import translation
+
+    do_import_document(ndp_payload(), reason="test")
+    for username, org, role in (("c-mne", "mne", Role.PLANNER), ("c-moh-head", "moh", Role.HEAD),
+                                ("c-aspr", "aspr", Role.PLANNER)):
+        member(username, org, role)
+    run("monitoring", "open", "ndp-test", "2025", "--quarter", "1", "--as", "c-mne")
+    q1 = tmp_path / "q1.json"
+    q1.write_text(json.dumps({"indicators": [{"code": "SI-1", "fact": "74.5", "reason": "cold January"}]}))
+    run("monitoring", "submit", "ndp-test", "2025", "--quarter", "1", "--as", "c-moh-head", "--file", str(q1))
+    run("monitoring", "accept", "ndp-test", "2025", "--quarter", "1", "--org", "moh", "--as", "c-mne")
+    out = run("monitoring", "quarterly", "ndp-test", "2025")
+    assert "99.60 report" in out and "99.60 mean, 0/1" in out  # 74.5 / 74.8 x 100, partially achieved
+    proposal = tmp_path / "p.json"
+    proposal.write_text(json.dumps({"analytical_centre_info": "none received", "lines": [
+        {"indicator": "SI-1", "risk": "below the Q1 plan", "action": "vaccinate earlier"}]}))
+    with translation.override("en"):
+        out = run("monitoring", "propose", "ndp-test", "2025", "--quarter", "1", "--as", "c-aspr", "--file",
+                  str(proposal), "--send")
+    assert "draft proposals saved, 1 line(s)" in out and "sent to ap by c-aspr (cl. 238)" in out
+    with pytest.raises(CommandError, match="give --quarter"):
+        run("monitoring", "propose", "ndp-test", "2025", "--as", "c-aspr", "--suggest")

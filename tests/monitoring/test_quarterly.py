@@ -36,8 +36,8 @@ def test_only_the_national_plan_is_monitored_every_quarter(reference):
 
 def test_every_executor_owes_its_q1_results_to_the_authorized_body_by_10_april(q1):
     _document, _users, period = q1
-    rows = {(o.reporter.code, o.recipient.code, o.due, o.clause) for o in Obligation.objects.filter(period=period)
-            .select_related("reporter", "recipient")}
+    rows = {(o.reporter.code, o.recipient.code, o.due, o.clause) for o in Obligation.objects.filter(
+        period=period, rule_id="ndp.operational_monitoring.q1").select_related("reporter", "recipient")}
     # cl. 236, D3: Q1 -> 10 April 2025 (a Thursday); executors = moh, edu (responsible), mlsp (co-executor)
     assert rows == {(code, "mne", date(2025, 4, 10), "cl. 236") for code in ("edu", "mlsp", "moh")}
 

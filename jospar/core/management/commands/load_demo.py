@@ -17,7 +17,8 @@ class Command(BaseCommand):
         with transaction.atomic():
             do_load_territories()
             do_load_organizations()
-            for payload in build_documents():
+            from jospar.demo.quarterly import with_quarterly_values
+            for payload in map(with_quarterly_values, build_documents()):  # cl. 235-236: the NDP's quarters
                 result = do_import_document(payload, reason="demo data")
                 state = "created" if result.created else ("updated" if result.changed else "unchanged")
                 self.stdout.write(f"  {payload.code}: {state}")
@@ -47,6 +48,8 @@ class Command(BaseCommand):
                 do_open_reporting_period(document, 2025, acting_user=authority, reason="demo: 2025 reporting year")
             from jospar.demo.development import load_demo_workflows
             self.stdout.write("\n".join(f"  {code} workflow: {state}" for code, state in load_demo_workflows()))
+            from jospar.demo.quarterly import load_demo_quarterly
+            self.stdout.write("\n".join(f"  {what}: {state}" for what, state in load_demo_quarterly()))
         self.stdout.write(self.style.SUCCESS("Demo loaded. Logins (username / password / organization / role):"))
         for row in DEMO_USERS:
             self.stdout.write(

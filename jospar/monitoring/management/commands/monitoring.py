@@ -8,6 +8,9 @@
   jospar monitoring submit DOCUMENT YEAR --as HEAD [--file F] [--org ORG] sign (first head) and submit
   jospar monitoring accept|return|reopen DOCUMENT YEAR --org ORG --as USER [--comments/--reason TEXT]
   jospar monitoring status DOCUMENT YEAR [--by direction|goal|body|territory|document]
+  jospar monitoring quarterly DOCUMENT YEAR                 National Plan: achievement per quarter by body
+  jospar monitoring propose DOCUMENT YEAR --quarter Q --as USER [--file F | --suggest] [--send]
+                                                           cl. 238 proposals to the President's Administration
 
 Every action but ``status`` takes ``--quarter Q`` (1-4) for the quarterly operational results of the National
 Plan (cl. 236). ``report``/``submit``/``accept``/``return``/``reopen`` take ``--to ORG`` when a co-executor
@@ -73,6 +76,15 @@ class Command(BaseCommand):
         p = add("status", "plan against fact, rolled up (indicators, measures, money)", user=False)
         p.add_argument("--as", dest="username", default=None)
         p.add_argument("--by", default="direction", choices=rollups.DIMENSIONS)
+        p = sub.add_parser("quarterly", help="National Plan: achievement per quarter by responsible body (cl. 234-237)")
+        p.add_argument("document", help="document code")
+        p.add_argument("year", type=int, help="reporting year")
+        p.add_argument("--as", dest="username", default=None)
+        p = add("propose", "strategic planning body: save (and --send) the proposals of a quarter (cl. 237-238)")
+        p.add_argument("--file", default=None, help='JSON: {"summary", "analytical_centre_info", "lines": [{"risk", '
+                                                    '"action", "indicator", "measure", "addressee"}]}')
+        p.add_argument("--suggest", action="store_true", help="start from the indicators not achieved in the quarter")
+        p.add_argument("--send", action="store_true", help="send to the Administration of the President")
 
     def handle(self, *args, **o):
         user = self._user(o.get("username"))
@@ -247,3 +259,64 @@ class Command(BaseCommand):
             label = f"{g.key[0]} {g.key[1]}" if g.key else "—"
             self.stdout.write(f"  {label[:50]:<50} n={g.indicators} mean {g.average_achievement.value!s:>8} % "
                               f"achieved {g.share_achieved.value!s:>7} % absorption {g.absorption.value!s:>7} %")
+
+    # -- quarterly roll-up and proposals (cl. 234-238) ---------------------------------------------------
+
+    def do_quarterly(self, document, year, user, o):
+        from jospar.monitoring import quarterly as qr
+
+        if document.type != "ndp":
+            raise sv.MonitoringRefused(f"{document.code} is reported once a year: only the National Development "
+                                       "Plan is monitored every quarter (cl. 234).")
+        rollup = qr.load(document, year)
+
+        def pct(c):
+            return "-" if c is None or c.value is None else f"{c.value}"
+
+        self.stdout.write(f"{document.code} {year}: achievement per quarter, % (indicators with a quarterly plan; "
+                          "cl. 234-237)")
+        self.stdout.write(f"{'body / indicator':<28}" + "".join(f"{'Q' + str(q):>22}" for q in qr.QUARTERS))
+        for g in rollup.groups:
+            label = g.key[0] if g.key else "(not assigned)"
+            self.stdout.write(f"{label:<28}" + "".join(
+                f"{pct(g.summaries[q].average) + ' mean, ' + str(g.summaries[q].achieved) + '/' + str(g.summaries[q].planned):>22}"
+                for q in qr.QUARTERS))
+            for r in g.rows:
+                self.stdout.write(f"  {r.indicator.code:<26}" + "".join(
+                    f"{pct(r.cells[q].achievement) + ' ' + r.cells[q].source:>22}" if r.cells[q].plan is not None
+                    else f"{'-':>22}" for q in qr.QUARTERS))
+        self.stdout.write(f"{'whole Plan':<28}" + "".join(
+            f"{pct(rollup.totals[q].average) + ' mean, ' + str(rollup.totals[q].achieved) + '/' + str(rollup.totals[q].planned):>22}"
+            for q in qr.QUARTERS))
+
+    def do_propose(self, document, year, user, o):
+        import json
+
+        from jospar.monitoring import proposals as pr
+
+        if not o.get("quarter"):
+            raise CommandError("give --quarter 1-4: the proposals follow a quarter (cl. 238)")
+        period = sv.get_period(document, year, o["quarter"])
+        data = None
+        if o.get("file"):
+            try:
+                data = json.loads(self._read(o["file"]))
+            except ValueError as exc:
+                raise CommandError(f"{o['file']}: not JSON: {exc}") from None
+            if not isinstance(data, dict):
+                raise CommandError(f"{o['file']}: expected an object with lines, summary, analytical_centre_info")
+        elif o.get("suggest"):
+            data = {"lines": [{"indicator": x.indicator, "addressee": x.addressee, "risk": x.risk,
+                               "action": "(to be written)"} for x in pr.suggested_lines(period)]}
+        proposal = pr.proposal_of(period)
+        if data is not None:
+            proposal = pr.do_save_proposal(period, data, acting_user=user, reason=o.get("reason", ""))
+            self.stdout.write(f"{period}: draft proposals saved, {proposal.lines.count()} line(s)")
+        if o.get("send"):
+            if proposal is None:
+                raise CommandError("nothing to send: save the proposals first (--file or --suggest)")
+            proposal = pr.do_send_proposal(proposal, acting_user=user, reason=o.get("reason", ""))
+            self.stdout.write(f"{period}: sent to {proposal.recipient.code} by {user.username} "
+                              f"(cl. 238), SHA-256 {proposal.content_hash[:16]}...")
+        if proposal is None:
+            self.stdout.write(f"{period}: no proposals yet")
