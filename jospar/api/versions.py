@@ -13,9 +13,8 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Model, Value
-
 from jospar.interchange.schema import _decimal_text
+from jospar.planning.versioning import _history_paths, document_version  # noqa: F401 - the API's ETags
 
 
 def _norm(value: Any) -> Any:
@@ -41,70 +40,6 @@ def financing_version(line) -> str:
         "reason_unabsorbed": line.reason_unabsorbed, "budget_level": line.budget_level,
         "administrator": line.administrator_id,
     })
-
-
-def _history_paths() -> list[tuple[type[Model], list[str]]]:
-    """Every historical model of the planning app with the fields that lead it to its document.
-
-    A model with a `document` foreign key is found by that column; a model below one (a task under a goal,
-    a value under an indicator, an amount under a financial need, a link between two indicators) by its
-    foreign keys to those models. Derived from the models so a new planning model is covered without a
-    list to keep up to date (tests/api/test_document_version.py checks every historical model is).
-    """
-    from django.apps import apps
-
-    from jospar.planning.models import Document
-
-    owned, below = [], []
-    for model in apps.get_app_config("planning").get_models():
-        # (the m2m history tables are models of the app too: their changes make a record of the parent)
-        if getattr(model._meta, "simple_history_manager_attribute", None) != "history" or model is Document:
-            continue
-        fks = {f.name: f.related_model for f in model._meta.fields if f.is_relation and f.many_to_one}
-        if fks.get("document") is Document:
-            owned.append(model)
-        else:
-            below.append((model, fks))
-    out: list[tuple[type[Model], list[str]]] = [(m, ["document"]) for m in owned]
-    for model, fks in below:
-        names = [name for name, related in fks.items() if related in owned]
-        if names:
-            out.append((model, names))
-    return out
-
-
-def document_version(document, *, sees_restricted: bool) -> str:
-    """The version of a whole document (its ETag): what changed in it, read from the audit history.
-
-    Every write to a document and its items leaves a historical record (simple-history, m2m included), and
-    record ids only grow, so the highest record id of each item table, together with the document's own,
-    changes with every change and never comes back. One query of scalar subqueries, whatever the size
-    (hashing the whole visible export cost 474 ms for the National Plan at national scale: issue 7, e).
-    Readers who see restricted items get another version than those who do not: their copies differ.
-    """
-    from django.db.models import Max, OuterRef, Q, Subquery
-
-    from jospar.planning.models import Document
-
-    def newest(qs):
-        return Subquery(qs.order_by().annotate(one=Value(1)).values("one").annotate(m=Max("history_id")).values("m"))
-
-    columns = {"document": newest(Document.history.filter(id=OuterRef("pk")))}
-    for model, names in _history_paths():
-        if names == ["document"]:
-            qs = model.history.filter(document_id=OuterRef("pk"))
-        else:
-            condition = Q()
-            for name in names:
-                parent = model._meta.get_field(name).related_model
-                condition |= Q(**{f"{name}_id__in": parent.history.filter(
-                    document_id=OuterRef(OuterRef("pk"))).values("id")})
-            qs = model.history.filter(condition)
-        columns[model._meta.model_name] = newest(qs)
-    row = Document.objects.filter(pk=document.pk).annotate(**{f"v_{k}": v for k, v in columns.items()}).values_list(
-        *(f"v_{k}" for k in columns)).get()
-    marker = {"restricted": sees_restricted, **dict(zip(columns, row, strict=True))}
-    return content_version(marker)
 
 
 def etag(version: str) -> str:

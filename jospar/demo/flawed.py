@@ -45,6 +45,7 @@ def build() -> DocumentPayload:
         "territory": ABAI,
         "status": DocumentStatus.DRAFT,
         "implements": [NDP],
+        "co_executors": ["moh"],
         "sections": [  # V-01: three required sections missing, the rest out of order; V-59: analysis > 25 %
             {"key": "analysis", "order": 1, "title": T("Ағымдағы ахуалды талдау", "Анализ текущей ситуации",
                                                        "Analysis of the current situation"),
@@ -99,7 +100,8 @@ def build() -> DocumentPayload:
                  polarity="decrease",  # R-116b: unit and polarity differ from the copied Map row
                  parents=[{"indicator": f"{NDP}:SI-01.R{ABAI}", "kind": "copy"}]),
             _ind("TI-2.3", "G2", T("Шағын бизнес үлесі", "Доля малого бизнеса", "Share of small business"),
-                 initiator="moh"),  # V-65: a ministry asks for an indicator the region was not assigned
+                 initiator="moh",  # V-65: a ministry asks for an indicator the region was not assigned
+                 responsible="moh"),  # V-23: the co-executor's own indicator is linked to no higher one
             _ind("SI-X", "G2", T("Стратегиялық көрсеткіш", "Стратегический показатель", "A strategic indicator"),
                  kind="strategic"),  # V-63: a strategic indicator in a regional plan
             {"code": "RI-1", "kind": "result", "goal": "G1", "task": "1",  # V-18, V-19, V-22: no baseline, link, type

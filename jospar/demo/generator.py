@@ -33,7 +33,7 @@ from __future__ import annotations
 import random
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -713,15 +713,26 @@ class _Generator:
 # ---------------------------------------------------------------------------------------------- removal
 
 
-def _raw_cascade(queryset: models.QuerySet, counts: Counter, tables: set[str]) -> None:
-    """Delete rows and everything that cascades from them with set-based SQL (no per-row signals).
+def _raw_cascade(model: type[models.Model], pks: list, counts: Counter, tables: set[str],
+                 seen: dict[type[models.Model], set] | None = None) -> None:
+    """Delete the rows ``pks`` of ``model`` and everything that cascades from them with set-based SQL (no
+    per-row signals).
 
     The ORM's delete() would load every row and write a history record for each one; for generated data
-    that is neither needed nor fast. A PROTECT relation with rows stops the deletion with a clear error.
-    Models whose table does not exist (an app without its migration yet) have no rows: skipped.
+    that is neither needed nor fast. The cascade goes level by level with lists of primary keys (issue 7):
+    each level reads the keys of its children once and stops where there are none, instead of nesting one
+    more ``IN (SELECT ...)`` per level, which PostgreSQL planned as nested loops on fresh tables. On PostgreSQL
+    a list is one array parameter (``= ANY(%s)``: a 10,000-literal ``IN`` list took ~1.5 s to plan); elsewhere
+    it goes in slices the database accepts. A PROTECT relation with rows stops the deletion with a clear
+    error. Models whose table does not exist (an app without its migration yet) have no rows: skipped. Rows
+    already deleted in this cascade are not visited again (a relation back to the same model cannot loop).
     """
-    model = queryset.model
-    keys = queryset.values("pk")
+    seen = {} if seen is None else seen
+    done = seen.setdefault(model, set())
+    pks = [pk for pk in dict.fromkeys(pks) if pk not in done]
+    if not pks:
+        return
+    done.update(pks)
     throughs = [f.remote_field.through for f in model._meta.many_to_many]
     throughs += [rel.through for rel in model._meta.related_objects if rel.many_to_many]
     for through in dict.fromkeys(throughs):
@@ -729,22 +740,65 @@ def _raw_cascade(queryset: models.QuerySet, counts: Counter, tables: set[str]) -
             continue
         for fk in through._meta.fields:
             if fk.is_relation and fk.related_model is model:
-                sub = through._base_manager.filter(**{f"{fk.name}__in": keys})
-                counts[through._meta.label] += sub._raw_delete(sub.db)
+                counts[through._meta.label] += _delete_where(through, fk.column, pks)
     for rel in model._meta.related_objects:
         if rel.many_to_many or rel.on_delete is models.DO_NOTHING or rel.related_model._meta.db_table not in tables:
             continue
-        sub = rel.related_model._base_manager.filter(**{f"{rel.field.name}__in": keys})
+        child = rel.related_model
+        if rel.on_delete is models.SET_NULL:
+            _set_null_where(child, rel.field.column, pks)
+            continue
+        children = _keys_where(child, rel.field.column, pks)
         if rel.on_delete is models.CASCADE:
-            _raw_cascade(sub, counts, tables)
-        elif rel.on_delete is models.SET_NULL:
-            sub.update(**{rel.field.name: None})
-        elif sub.exists():
+            _raw_cascade(child, children, counts, tables, seen)
+        elif children:
             raise GenerationError(
-                f"{rel.related_model._meta.label} rows refer to generated {model._meta.label} rows "
+                f"{child._meta.label} rows refer to generated {model._meta.label} rows "
                 f"({rel.on_delete.__name__}); delete them first."
             )
-    counts[model._meta.label] += queryset._raw_delete(queryset.db)
+    counts[model._meta.label] += _delete_where(model, model._meta.pk.column, pks)
+
+
+CHUNK = 10_000  # keys per query of the cascade where a list is not one parameter (not PostgreSQL)
+
+
+def _where(model: type[models.Model], column: str, pks: list) -> Iterator[tuple[str, list]]:
+    """(SQL condition, parameters) selecting the rows of ``model`` whose ``column`` is in ``pks``."""
+    qn = connection.ops.quote_name
+    target = f"{qn(model._meta.db_table)}.{qn(column)}"
+    if connection.vendor == "postgresql":
+        yield f"{target} = ANY(%s)", [list(pks)]
+        return
+    size = min(connection.features.max_query_params or CHUNK, CHUNK)
+    for start in range(0, len(pks), size):
+        chunk = pks[start:start + size]
+        yield f"{target} IN ({', '.join(['%s'] * len(chunk))})", list(chunk)
+
+
+def _keys_where(model: type[models.Model], column: str, pks: list) -> list:
+    table, key = connection.ops.quote_name(model._meta.db_table), connection.ops.quote_name(model._meta.pk.column)
+    out: list = []
+    with connection.cursor() as cursor:
+        for condition, params in _where(model, column, pks):
+            cursor.execute(f"SELECT {key} FROM {table} WHERE {condition}", params)
+            out.extend(row[0] for row in cursor.fetchall())
+    return out
+
+
+def _delete_where(model: type[models.Model], column: str, pks: list) -> int:
+    table, deleted = connection.ops.quote_name(model._meta.db_table), 0
+    with connection.cursor() as cursor:
+        for condition, params in _where(model, column, pks):
+            cursor.execute(f"DELETE FROM {table} WHERE {condition}", params)
+            deleted += cursor.rowcount
+    return deleted
+
+
+def _set_null_where(model: type[models.Model], column: str, pks: list) -> None:
+    qn = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        for condition, params in _where(model, column, pks):
+            cursor.execute(f"UPDATE {qn(model._meta.db_table)} SET {qn(column)} = NULL WHERE {condition}", params)
 
 
 def delete_generated(counts: Counter | None = None) -> Counter:
@@ -755,14 +809,7 @@ def delete_generated(counts: Counter | None = None) -> Counter:
         # Links from generated children to generated parents go with the children; a link from a document
         # outside the generated set to a generated indicator goes too (it would dangle).
         tables = set(connection.introspection.table_names())
-        if connection.vendor == "postgresql":
-            # fresh tables have no statistics: without them PostgreSQL plans the nested IN (...) of the cascade
-            # as nested loops and one DELETE took minutes (found in the test suite after new relations came)
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE " + ", ".join(connection.ops.quote_name(t) for t in sorted(tables)
-                                                      if t.startswith(("planning_", "development_", "monitoring_",
-                                                                       "annexes_", "analysis_", "evaluation_"))))
-        _raw_cascade(Document.objects.filter(pk__in=list(docs.values_list("pk", flat=True))), counts, tables)
+        _raw_cascade(Document, list(docs.values_list("pk", flat=True)), counts, tables)
     for model in _Writer.ORDER:
         if hasattr(model, "history"):
             hist = model.history.model.objects.filter(history_change_reason=REASON)

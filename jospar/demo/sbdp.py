@@ -54,6 +54,43 @@ GROUNDS = T("Қазақстан Республикасы Президентін�
             "поручения Правительства по реализации бюджетных программ",
             "Address of the President of Kazakhstan; National Development Plan until 2029; instructions of the "
             "Government on the budget programmes")
+# Annex 4 col. 10: the names of the budget programmes (subprogrammes) of the goals.
+PROGRAMMES = {
+    "226-067-100": T("Тегін медициналық көмектің кепілдік берілген көлемін қамтамасыз ету (республикалық деңгей)",
+                     "Обеспечение гарантированного объёма бесплатной медицинской помощи (республиканский уровень)",
+                     "Guaranteed volume of free medical care (republican level)"),
+    "226-067-101": T("Тегін медициналық көмектің кепілдік берілген көлемін қамтамасыз ету (жергілікті деңгей)",
+                     "Обеспечение гарантированного объёма бесплатной медицинской помощи (местный уровень)",
+                     "Guaranteed volume of free medical care (local level)"),
+    "226-100-000": T("Міндетті әлеуметтік медициналық сақтандыру", "Обязательное социальное медицинское страхование",
+                     "Compulsory social health insurance"),
+    "225-116-000": T("Жайлы мектеп", "Комфортная школа", "Comfortable School"),
+    "225-105-000": T("Мектепке дейінгі тәрбие және оқыту", "Дошкольное воспитание и обучение",
+                     "Preschool education"),
+    "225-096-000": T("Педагогтердің біліктілігін арттыру", "Повышение квалификации педагогов", "Teacher training"),
+}
+
+
+def _note(title: Tx, amounts, priority: int, *, indicator: bool) -> dict:
+    """The explanatory note of cl. 119 ¶2 for one row of Annex 4 (items 2-3 for target indicators only)."""
+    total = sum(float(a) for a in amounts)
+    note = {"justification": T(
+        f"«{title['kk']}»: 2025-2029 жылдарға қажеттілік {total:,.1f} млн теңге, бюджеттік бағдарлама "
+        f"нормативтері бойынша есептелген; басымдығы {priority}",
+        f"«{title['ru']}»: потребность на 2025-2029 годы {total:,.1f} млн тенге, рассчитана по нормативам "
+        f"бюджетной программы; приоритет {priority}",
+        f"\"{title['en']}\": need for 2025-2029 of {total:,.1f} million tenge, calculated from the standards of the "
+        f"budget programme; priority {priority}")}
+    if indicator:
+        note["history"] = T("2022-2024 жылдары бағдарлама толық қаржыландырылды, көрсеткіш жоспарға сай орындалды",
+                            "В 2022-2024 годах программа профинансирована полностью, показатель исполнен по плану",
+                            "In 2022-2024 the programme was fully financed and the indicator met its plan")
+        note["calculation"] = T("Жыл сайынғы мән базалық мәннен жоспарлы серпін бойынша есептелді",
+                                "Значение каждого года рассчитано от базового по плановой динамике",
+                                "Each year's value is the baseline moved by the planned annual change")
+    return note
+
+
 NO_GDP = T("Сала ЖІӨ өсуіне тікелей әсер етпейді: әсері адами капитал (денсаулық, білім) арқылы жанама",
            "Отрасль не влияет на рост ВВП напрямую: эффект опосредован через человеческий капитал",
            "The sector does not affect GDP growth directly: the effect comes through human capital")
@@ -80,6 +117,7 @@ def _resources_and_need(body: str, goals: list[dict], indicators: list[dict]) ->
         priority, amounts = NEEDS[goal["budget_program_codes"][0]]
         need.append({"goal": goal["code"], "priority": priority, "grounds": GROUNDS, "gdp_contribution": NO_GDP,
                      "expected_effect": _effect(goal["title"]),
+                     "explanatory_note": _note(goal["title"], amounts, priority, indicator=False),
                      "amounts": [{"year": y, "amount": a} for y, a in zip(range(FIRST, LAST + 1), amounts,
                                                                           strict=True)]})
         targets = [i for i in indicators if i["kind"] == IndicatorKind.TARGET and i["goal"] == goal["code"]]
@@ -87,6 +125,8 @@ def _resources_and_need(body: str, goals: list[dict], indicators: list[dict]) ->
         for n, ind in enumerate(targets):
             need.append({"indicator": ind["code"], "priority": priority, "grounds": GROUNDS,
                          "gdp_contribution": NO_GDP, "expected_effect": _effect(ind["title"]),
+                         "explanatory_note": _note(ind["title"], [share[n] for share in shares], priority,
+                                                   indicator=True),
                          "amounts": [{"year": y, "amount": str(share[n])}
                                      for y, share in zip(range(FIRST, LAST + 1), shares, strict=True)]})
     return resources, need
@@ -190,7 +230,8 @@ def _build(code: str, body: str, title: Tx, mission: Tx, vision: Tx, texts: dict
             for i, target in enumerate(goal.targets, start=1):
                 indicators.append(_indicator(
                     f"TI-{d}.{g}.{i}", IndicatorKind.TARGET, target, d * 100 + g * 10 + i, body, goal=gcode,
-                    budget_program_code=goal.bpc, responsible_official={"full_name": name, "position": position}))
+                    budget_program_code=goal.bpc, budget_program_name=PROGRAMMES[goal.bpc],
+                    responsible_official={"full_name": name, "position": position}))
             for t, task in enumerate(goal.tasks, start=1):
                 indicators.append(_indicator(
                     f"RI-{d}.{g}.{t}", IndicatorKind.RESULT, task.result, d * 100 + g * 10 + 5 + t, body,

@@ -9,6 +9,10 @@
   cl. 122-123, 153-154, with a snapshot of the approved content), the sending to the authorized body, the
   publication, the final calculation methodology (cl. 59).
 - `ComparisonRow`: one row of the Annex 6 comparison table of a change of a regional plan (cl. 132).
+- `WorkingGroup`, `WorkingGroupMember`: the working group of a regional plan created by the akim's decision
+  (cl. 128).
+- `Reorganization`: a state body reorganised into a legal successor, with the goals that pass to the
+  successor's development plan for the whole planned period (cl. 126).
 """
 
 from __future__ import annotations
@@ -124,6 +128,7 @@ class MilestoneKind(models.TextChoices):
     SENT = "sent", _("Sent to the authorized body for state planning")
     PUBLISHED = "published", _("Published on the internet resources")
     METHODOLOGY = "methodology", _("Final calculation methodology (Annex 1-1) agreed")
+    SENT_TO_COMPETENT = "sent_to_competent", _("Sent to a body competent for a related sphere (cl. 124)")
 
 
 CLOCK_STARTERS = (MilestoneKind.APPROVED, MilestoneKind.CHANGED)
@@ -137,6 +142,9 @@ class Milestone(models.Model):
     on = models.DateField(_("date"))
     reference = models.CharField(_("act or letter"), max_length=300, blank=True)
     note = models.TextField(_("note"), blank=True)
+    recipient = models.ForeignKey(
+        Organization, verbose_name=_("recipient"), null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        help_text=_("For a sending to a body competent for a related sphere (cl. 124)."))
     snapshot = models.JSONField(_("approved content"), null=True, blank=True,
                                 help_text=_("The document as approved or changed, to compare the next change with."))
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), null=True,
@@ -172,3 +180,79 @@ class ComparisonRow(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number}. {self.element}"
+
+
+class MemberCategory(models.TextChoices):
+    """cl. 128: who sits in the working group of a regional plan (the first three are named as its members)."""
+
+    LOCAL_EXECUTIVE_BODY = "leb", _("Local executive bodies")
+    PUBLIC_COUNCIL = "public_council", _("Public councils")
+    MASLIKHAT_DEPUTY = "maslikhat_deputy", _("Deputies of the maslikhat")
+    CENTRAL_BODY_UNIT = "central_body_unit", _("Territorial subdivisions of central state bodies")
+    NGO = "ngo", _("Non-governmental organisations")
+    SCIENCE = "science", _("Scientific organisations, scientists and specialists")
+    EXPERTS = "experts", _("Expert community")
+
+
+REQUIRED_MEMBER_CATEGORIES = (MemberCategory.LOCAL_EXECUTIVE_BODY, MemberCategory.PUBLIC_COUNCIL,
+                              MemberCategory.MASLIKHAT_DEPUTY)
+
+
+class WorkingGroup(models.Model):
+    """cl. 128: the working group that develops a regional plan, created by the decision of the akim."""
+
+    workflow = models.OneToOneField(Workflow, verbose_name=_("workflow"), on_delete=models.CASCADE,
+                                    related_name="working_group")
+    decision_number = models.CharField(_("number of the akim's decision"), max_length=100, blank=True)
+    decision_date = models.DateField(_("date of the akim's decision"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("working group")
+        verbose_name_plural = _("working groups")
+
+    def __str__(self) -> str:
+        return f"{self.workflow.document.code}: {self.decision_number}"
+
+
+class WorkingGroupMember(models.Model):
+    group = models.ForeignKey(WorkingGroup, verbose_name=_("working group"), on_delete=models.CASCADE,
+                              related_name="members")
+    full_name = models.CharField(_("full name"), max_length=200)
+    position = models.CharField(_("position"), max_length=300, blank=True)
+    category = models.CharField(_("category"), max_length=30, choices=MemberCategory.choices)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("member of a working group")
+        verbose_name_plural = _("members of working groups")
+        ordering = ["group", "category", "full_name"]
+
+    def __str__(self) -> str:
+        return f"{self.full_name} ({self.category})"
+
+
+class Reorganization(models.Model):
+    """cl. 126: a reorganised state body, its legal successor and the goals whose sector passes to it."""
+
+    predecessor = models.ForeignKey(Organization, verbose_name=_("reorganised body"), on_delete=models.PROTECT,
+                                    related_name="+")
+    successor = models.ForeignKey(Organization, verbose_name=_("legal successor"), on_delete=models.PROTECT,
+                                  related_name="+")
+    act = models.CharField(_("act of reorganisation"), max_length=300, blank=True)
+    act_date = models.DateField(_("date of the act"))
+    goals = models.ManyToManyField(
+        "planning.Goal", verbose_name=_("transferred goals"), related_name="+",
+        help_text=_("Goals of the predecessor's development plan whose sector passes to the successor; their "
+                    "target indicators go into the successor's plan for the whole planned period."))
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), null=True,
+                                    blank=True, on_delete=models.SET_NULL, related_name="+")
+    history = HistoricalRecords(m2m_fields=[goals])
+
+    class Meta:
+        verbose_name = _("reorganisation")
+        verbose_name_plural = _("reorganisations")
+        ordering = ["act_date", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.predecessor.code} → {self.successor.code} ({self.act_date})"

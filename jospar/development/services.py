@@ -32,9 +32,13 @@ from .models import (
     ComparisonRow,
     Conclusion,
     Decision,
+    MemberCategory,
     Milestone,
     MilestoneKind,
+    Reorganization,
     Workflow,
+    WorkingGroup,
+    WorkingGroupMember,
 )
 from .steps import STEP_LABELS, STEPS, Step, next_step, process_for
 
@@ -397,3 +401,142 @@ def do_justify_rows(change: Milestone, justifications: dict[int, str], *, acting
                 row.save(update_fields=["justification"])
                 n += 1
         return n
+
+
+# --------------------------------------------------------------------------------- cl. 124, 126, 128
+
+
+def do_record_working_group(document: Document, *, acting_user, reason: str, decision_number: str,
+                            decision_date: date | None, members: list[tuple[str, str, str]]) -> WorkingGroup:
+    """The working group of a regional plan created by the akim's decision (cl. 128), with its members as
+    (full name, position, category); recording it again replaces the members."""
+    reason = _need_reason(reason)
+    _need_developer(acting_user, document)
+    if document.type != DocumentType.RDP:
+        raise WorkflowRefused(_("A working group by the akim's decision develops a regional plan only (cl. 128)."))
+    problems = []
+    for n, (full_name, _position, category) in enumerate(members, start=1):
+        if not (full_name or "").strip():
+            problems.append(_("member %(n)s has no name") % {"n": n})
+        if category not in MemberCategory.values:
+            problems.append(_("member %(n)s: “%(c)s” is not a category of cl. 128 (%(known)s)") % {
+                "n": n, "c": category, "known": ", ".join(MemberCategory.values)})
+    if problems:
+        raise WorkflowRefused(_("The working group was not recorded: %(problems)s.") % {
+            "problems": "; ".join(problems)})
+    with transaction.atomic():
+        workflow = _workflow(document)
+        group = WorkingGroup.objects.filter(workflow=workflow).first() or WorkingGroup(workflow=workflow)
+        group.decision_number, group.decision_date = decision_number.strip(), decision_date
+        stamp(group, acting_user, reason)
+        group.save()
+        for old in group.members.all():
+            stamp(old, acting_user, reason)
+            old.delete()
+        for full_name, position, category in members:
+            m = WorkingGroupMember(group=group, full_name=full_name.strip(), position=(position or "").strip(),
+                                   category=category)
+            stamp(m, acting_user, reason)
+            m.save()
+        return group
+
+
+def do_record_sending_to_competent_body(document: Document, organization: Organization, *, acting_user,
+                                        on: date | None = None, reference: str = "", reason: str = "") -> Milestone:
+    """The approved plan of a state body was also sent to a body competent for a sphere its goals concern
+    (cl. 124), for the document's current version."""
+    _need_developer(acting_user, document)
+    if document.type != DocumentType.SBDP:
+        raise WorkflowRefused(_("Only the development plan of a state body is sent to the competent bodies "
+                                "(cl. 124)."))
+    if organization.pk == document.developer_id:
+        raise WorkflowRefused(_("The developer does not send the plan to itself (cl. 124)."))
+    on = on or today()
+    with transaction.atomic():
+        workflow = _workflow(document)
+        if workflow.step != Step.APPROVED:
+            raise WorkflowRefused(_("%(code)s is not approved yet: it is sent to the competent bodies after "
+                                    "approval (cl. 124).") % {"code": document.code})
+        m = _milestone(workflow, MilestoneKind.SENT_TO_COMPETENT, on, acting_user,
+                       reason or _("Sent to %(body)s (cl. 124)") % {"body": organization.code},
+                       reference=reference.strip())
+        m.recipient = organization
+        m.save(update_fields=["recipient"])
+        return m
+
+
+def do_record_reorganization(predecessor: Organization, successor: Organization, goals, *, acting_user,
+                             reason: str, act: str = "", act_date: date | None = None) -> Reorganization:
+    """A state body reorganised into a legal successor, with the goals of its plan whose sector passes to the
+    successor (cl. 126). Recorded by an administrator or a member of the authorized body for state planning."""
+    reason = _need_reason(reason)
+    planning_body = authority_organization(Authority.STATE_PLANNING)
+    if not getattr(acting_user, "is_authenticated", False) or not (
+            acting_user.is_superuser or (planning_body is not None
+                                         and planning_body.pk in writing_organization_ids(acting_user))):
+        raise WorkflowRefused(_("Only the authorized body for state planning records a reorganisation (cl. 126)."))
+    if predecessor.pk == successor.pk:
+        raise WorkflowRefused(_("A body is not its own legal successor (cl. 126)."))
+    goals = list(goals)
+    foreign = [g.code for g in goals if g.document.developer_id != predecessor.pk]
+    if not goals or foreign:
+        raise WorkflowRefused(_("Name the goals of the reorganised body's plan that pass to the successor; not "
+                                "its goals: %(codes)s (cl. 126).") % {"codes": ", ".join(foreign) or "—"})
+    with transaction.atomic():
+        r = Reorganization(predecessor=predecessor, successor=successor, act=act.strip(),
+                           act_date=act_date or today(), recorded_by=acting_user)
+        stamp(r, acting_user, reason)
+        r.save()
+        r.goals.set(goals)
+        return r
+
+
+def do_transfer_goals(reorganization: Reorganization, document: Document, *, acting_user, reason: str) -> int:
+    """Copy the transferred goals with their target indicators into the successor's plan `document` for the
+    whole planned period (cl. 126): each copied indicator keeps a copy link to the original, so the checker
+    (V-55) sees it is carried. Goals or indicators already carried are left alone. Returns the items created."""
+    from jospar.planning.choices import DecompositionKind
+    from jospar.planning.models import DecompositionLink, Goal, Indicator, IndicatorValue
+
+    reason = _need_reason(reason)
+    _need_developer(acting_user, document)
+    if document.type != DocumentType.SBDP or document.developer_id != reorganization.successor_id:
+        raise WorkflowRefused(_("The goals pass to a development plan of the legal successor %(body)s (cl. 126).")
+                              % {"body": reorganization.successor.code})
+    created = 0
+    with transaction.atomic():
+        carried = set(DecompositionLink.objects.filter(child__document=document).values_list("parent_id", flat=True))
+        goal_codes = set(document.goals.values_list("code", flat=True))
+        ind_codes = set(document.indicators.values_list("code", flat=True))
+        years = range(document.period_start, document.period_end + 1)
+        for goal in reorganization.goals.select_related("document").order_by("document__code", "order", "code"):
+            originals = [i for i in goal.indicators.filter(kind="target").order_by("order", "code")
+                         if i.pk not in carried]
+            if not originals:
+                continue
+            code = goal.code if goal.code not in goal_codes else f"{goal.code}-{goal.document.code}"[:40]
+            goal_codes.add(code)
+            new_goal = Goal(document=document, code=code, order=goal.order, achievement_year=goal.achievement_year,
+                            budget_program_codes=goal.budget_program_codes,
+                            **{f"title_{lang}": getattr(goal, f"title_{lang}") for lang in ("kk", "ru", "en")})
+            stamp(new_goal, acting_user, reason)
+            new_goal.save()
+            created += 1
+            for ind in originals:
+                copy = Indicator.objects.get(pk=ind.pk)
+                copy.pk = copy.id = None
+                copy._state.adding = True
+                copy.document, copy.goal, copy.direction, copy.task = document, new_goal, None, None
+                copy.code = ind.code if ind.code not in ind_codes else f"{ind.code}-{goal.document.code}"[:40]
+                ind_codes.add(copy.code)
+                stamp(copy, acting_user, reason)
+                copy.save()
+                for v in ind.values.filter(year__in=years, quarter=0):
+                    value = IndicatorValue(indicator=copy, year=v.year, quarter=0, plan=v.effective_plan)
+                    stamp(value, acting_user, reason)
+                    value.save()
+                link = DecompositionLink(parent=ind, child=copy, kind=DecompositionKind.COPY)
+                stamp(link, acting_user, reason)
+                link.save()
+                created += 1
+    return created

@@ -18,13 +18,13 @@ from jospar.core.models import Organization, OrganizationKind
 from jospar.core.permissions import writing_organization_ids
 from jospar.monitoring.models import ObligationStatus
 from jospar.planning.access import access_document_by_code, visible_documents
-from jospar.planning.choices import DocumentStatus
+from jospar.planning.choices import DocumentStatus, DocumentType
 
 from . import services as sv
 from .comparison import ADD, DELETE
 from .deadlines import workflow_deadlines
 from .forms import ActForm, AdvanceForm, AgreementForm, ChangeForm, ConclusionForm, StartForm
-from .models import ANNEX2_ROWS, Milestone, MilestoneKind, Workflow
+from .models import ANNEX2_ROWS, Milestone, MilestoneKind, Workflow, WorkingGroup
 from .steps import ACTOR_LABELS, STEPS, Step, next_step, process_for
 
 IN_DEVELOPMENT = (DocumentStatus.DRAFT, DocumentStatus.UNDER_AGREEMENT, DocumentStatus.PUBLIC_DISCUSSION)
@@ -122,7 +122,10 @@ def _context(request, document, workflow):
         "agreements": workflow.agreements.select_related("organization", "recorded_by"),
         "conclusions": [(c, [(n, label, c.rows.get(key, "")) for n, (key, label) in enumerate(ANNEX2_ROWS, start=4)])
                         for c in workflow.conclusions.select_related("organization")],
-        "milestones": workflow.milestones.exclude(kind=MilestoneKind.CHANGED).order_by("on", "pk"),
+        "milestones": workflow.milestones.exclude(kind=MilestoneKind.CHANGED).select_related("recipient")
+        .order_by("on", "pk"),
+        "working_group": WorkingGroup.objects.filter(workflow=workflow).prefetch_related("members").first()
+        if document.type == DocumentType.RDP else None,
         "changes": changes, "ADD": ADD, "DELETE": DELETE,
         "deadlines": deadline_rows, "history": history,
         "proposals": document.proposals.select_related("responded_by").order_by("submitted_at"),

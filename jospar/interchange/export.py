@@ -17,10 +17,12 @@ import gc
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from contextvars import ContextVar
 from operator import attrgetter, itemgetter
 from typing import Any
 
 from django.db.models import Count, Model, QuerySet
+from pydantic import BaseModel
 
 from jospar.planning.models import (
     DecompositionLink,
@@ -57,19 +59,30 @@ def _builder(cls: type[s.Strict]):
     assert not cls.__pydantic_post_init__ and not cls.__private_attributes__, cls
     assert all(f.alias is None and f.validation_alias is None for f in cls.model_fields.values()), cls
     new = cls.__new__
-    setattr_ = object.__setattr__
     every = set(fields)  # shared: every field is set, so pydantic's `fields_set.add(name)` never changes it
+    count = len(fields)
 
     def make(**values: Any):
-        assert values.keys() == fields, (cls.__name__, fields ^ values.keys())
+        if len(values) != count:  # a field left out (an unknown one is a TypeError of the caller's tests)
+            raise TypeError(f"{cls.__name__}: missing {sorted(fields - values.keys())}")
         m = new(cls)
-        setattr_(m, "__dict__", values)
-        setattr_(m, "__pydantic_fields_set__", every)
-        setattr_(m, "__pydantic_extra__", None)
-        setattr_(m, "__pydantic_private__", None)
+        _set_dict(m, "__dict__", values)
+        _set_fields_set(m, every)
+        _set_extra(m, None)
+        _set_private(m, None)
         return m
 
     return make
+
+
+# The slots of a pydantic model, set through their descriptors (issue 7: ~700,000 items for the whole country,
+# each `object.__setattr__` by name costs a look-up).
+_set_dict = object.__setattr__
+_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
+# Texts shared inside one export (`export_documents(..., share_texts=True)`): equal texts are one object.
+_SHARED_TEXTS: ContextVar[dict[tuple, s.Text] | None] = ContextVar("jospar_shared_texts", default=None)
 
 
 def _text_class(model: type[s.Strict], field: str) -> type[s.Text]:
@@ -80,10 +93,25 @@ def _text_class(model: type[s.Strict], field: str) -> type[s.Text]:
 
 
 def _texter(model: type[s.Strict], field: str):
-    make = _builder(_text_class(model, field))
+    cls = _text_class(model, field)
+    assert set(cls.model_fields) == {"kk", "ru", "en"}, cls
+    new, every, shared_texts = cls.__new__, {"kk", "ru", "en"}, _SHARED_TEXTS.get
 
     def text(kk: str | None, ru: str | None, en: str | None) -> s.Text:
-        return make(kk=kk or "", ru=ru or "", en=en or "")
+        shared = shared_texts()
+        if shared is not None:
+            key = (cls, kk, ru, en)
+            found = shared.get(key)
+            if found is not None:
+                return found
+        m = new(cls)
+        _set_dict(m, "__dict__", {"kk": kk or "", "ru": ru or "", "en": en or ""})
+        _set_fields_set(m, every)
+        _set_extra(m, None)
+        _set_private(m, None)
+        if shared is not None:
+            shared[key] = m
+        return m
 
     return text
 
@@ -106,6 +134,7 @@ _FinancingItem = _builder(s.FinancingItem)
 _ResourcesItem = _builder(s.ResourcesItem)
 _FinancialNeedItem = _builder(s.FinancialNeedItem)
 _FinancialNeedAmountItem = _builder(s.FinancialNeedAmountItem)
+_ExplanatoryNote = _builder(s.ExplanatoryNote)
 
 _DOC_TITLE = _texter(s.DocumentPayload, "title")
 _DOC_TEXT = _texter(s.DocumentPayload, "basis")
@@ -124,6 +153,8 @@ _M_DEADLINE = _texter(s.MeasureItem, "deadline_text")
 _M_UNIT = _texter(s.MeasureItem, "unit")
 _M_RESULT = _texter(s.MeasureItem, "expected_result")
 _NEED_TEXT = _texter(s.FinancialNeedItem, "grounds")
+_NOTE_TEXT = _texter(s.ExplanatoryNote, "history")
+_IND_PROGRAMME = _texter(s.IndicatorItem, "budget_program_name")
 
 
 def _plain(model: type[Model]) -> QuerySet:
@@ -138,7 +169,7 @@ def _plain(model: type[Model]) -> QuerySet:
 
 def _rows(queryset, fields: Sequence[str]) -> list[dict[str, Any]]:
     """Rows as dicts of the named columns (converters applied, no model instances)."""
-    return [dict(zip(fields, row, strict=True)) for row in queryset.values_list(*fields)]
+    return [dict(zip(fields, row, strict=False)) for row in queryset.values_list(*fields)]  # rows have every field
 
 
 def _grouped(rows: Iterable[dict[str, Any]], key: str) -> dict[Any, list[dict[str, Any]]]:
@@ -181,16 +212,27 @@ def export_document(document: Document | int) -> s.DocumentPayload:
     return payload
 
 
-def export_documents(ids: Iterable[int]) -> dict[int, s.DocumentPayload]:
-    """Several documents at once (document id -> payload), still in fifteen queries: `check --all`, roll-ups."""
+def export_documents(ids: Iterable[int], *, share_texts: bool = False) -> dict[int, s.DocumentPayload]:
+    """Several documents at once (document id -> payload), still in fifteen queries: `check --all`, roll-ups.
+
+    ``share_texts``: equal texts (same class, same three languages) are one object across the payloads, for
+    readers that never change them (the checker): a decomposed indicator repeats its title in every region and
+    district, and ~25 % of the texts are empty. Equal payloads either way; never for payloads that are edited.
+    """
     ids = sorted(set(ids))
-    with paused_gc():
-        return _export(ids) if ids else {}
+    token = _SHARED_TEXTS.set({} if share_texts else None)
+    try:
+        with paused_gc():
+            return _export(ids) if ids else {}
+    finally:
+        _SHARED_TEXTS.reset(token)
 
 
-def iter_exports(documents: Iterable[Document], *, rows: int = 6000) -> Iterator[tuple[Document, s.DocumentPayload]]:
+def iter_exports(documents: Iterable[Document], *, rows: int = 6000,
+                 share_texts: bool = False) -> Iterator[tuple[Document, s.DocumentPayload]]:
     """(document, payload) for each document, in the given order, exported in batches of about `rows`
-    indicators and measures (a few queries per batch instead of fifteen per document; bounded memory)."""
+    indicators and measures (a few queries per batch instead of fifteen per document; bounded memory).
+    ``share_texts``: see `export_documents` (read-only payloads)."""
     documents = list(documents)
     sizes = {pk: 0 for pk in (d.pk for d in documents)}
     for model in (Indicator, Measure):
@@ -203,13 +245,13 @@ def iter_exports(documents: Iterable[Document], *, rows: int = 6000) -> Iterator
         batch.append(document)
         size += sizes.get(document.pk, 0)
         if size >= rows:
-            yield from _batch(batch)
+            yield from _batch(batch, share_texts)
             batch, size = [], 0
-    yield from _batch(batch)
+    yield from _batch(batch, share_texts)
 
 
-def _batch(documents: list[Document]) -> Iterator[tuple[Document, s.DocumentPayload]]:
-    payloads = export_documents(d.pk for d in documents)
+def _batch(documents: list[Document], share_texts: bool = False) -> Iterator[tuple[Document, s.DocumentPayload]]:
+    payloads = export_documents((d.pk for d in documents), share_texts=share_texts)
     for document in documents:
         if document.pk in payloads:
             yield document, payloads.pop(document.pk)
@@ -233,16 +275,21 @@ def _export(ids: list[int]) -> dict[int, s.DocumentPayload]:
         "document_id", "key", "order", *_langs("title"), *_langs("text"), "confidentiality"]), "document_id")
     directions = _grouped(_rows(_plain(Direction).filter(document_id__in=ids), [
         "document_id", "code", "order", *_langs("title")]), "document_id")
-    # The goals with their tasks (a LEFT JOIN: one row per task, one row for a goal without tasks).
+    # The goals with their tasks and related bodies (LEFT JOINs: one row per task and related body, one row for
+    # a goal without either; cl. 124 bodies are few, so the product stays small).
     task_columns = {f"tasks__{name}": name for name in ("code", "order", *_langs("title"), "deadline_year")}
     goal_rows: dict[int, dict[str, Any]] = {}
-    tasks: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    tasks: dict[int, dict[str, dict[str, Any]]] = defaultdict(dict)
+    related: dict[int, set[str]] = defaultdict(set)
     for row in _rows(_plain(Goal).filter(document_id__in=ids), [
             "document_id", "id", "code", "direction__code", "order", *_langs("title"), "achievement_year",
-            "budget_program_codes", *task_columns]):
+            "budget_program_codes", *task_columns, "related_bodies__code"]):
         goal_rows.setdefault(row["id"], row)
         if row["tasks__code"] is not None:
-            tasks[row["id"]].append({name: row[column] for column, name in task_columns.items()})
+            tasks[row["id"]].setdefault(row["tasks__code"],
+                                        {name: row[column] for column, name in task_columns.items()})
+        if row["related_bodies__code"] is not None:
+            related[row["id"]].add(row["related_bodies__code"])
     goals = _grouped(goal_rows.values(), "document_id")
     indicators = _indicators(ids)
     measures = _measures(ids)
@@ -276,10 +323,11 @@ def _export(ids: list[int]) -> dict[int, s.DocumentPayload]:
                 title=_GOAL_TITLE(g["title_kk"], g["title_ru"], g["title_en"]),
                 achievement_year=g["achievement_year"],
                 budget_program_codes=[c for c in g["budget_program_codes"].split(",") if c],
+                related_bodies=sorted(related.get(g["id"], ())),
                 tasks=[_TaskItem(
                     code=t["code"], order=t["order"], title=_TASK_TITLE(t["title_kk"], t["title_ru"], t["title_en"]),
                     deadline_year=t["deadline_year"],
-                ) for t in sorted(tasks.get(g["id"], ()), key=by_order)],
+                ) for t in sorted(tasks[g["id"]].values() if g["id"] in tasks else (), key=by_order)],
             ) for g in sorted(goals.get(pk, ()), key=by_order)],
             indicators=indicators.get(pk, []),
             measures=measures.get(pk, []),
@@ -302,7 +350,8 @@ def _resources(ids: list[int]) -> dict[int, list[s.ResourcesItem]]:
 def _financial_need(ids: list[int]) -> dict[int, list[s.FinancialNeedItem]]:
     """The rows of Annex 4 with their amounts (a LEFT JOIN: one row per amount, one for a row without any)."""
     fields = ["document_id", "id", "goal__code", "indicator__code", "priority", *_langs("grounds"),
-              *_langs("expected_effect"), *_langs("gdp_contribution"), "amounts__year", "amounts__amount"]
+              *_langs("expected_effect"), *_langs("gdp_contribution"), *_langs("note_history"),
+              *_langs("note_calculation"), *_langs("note_justification"), "amounts__year", "amounts__amount"]
     rows: dict[int, dict[str, Any]] = {}
     amounts: dict[int, list[s.FinancialNeedAmountItem]] = defaultdict(list)
     for r in _rows(_plain(FinancialNeed).filter(document_id__in=ids), fields):
@@ -317,6 +366,11 @@ def _financial_need(ids: list[int]) -> dict[int, list[s.FinancialNeedItem]]:
             grounds=_NEED_TEXT(r["grounds_kk"], r["grounds_ru"], r["grounds_en"]),
             expected_effect=_NEED_TEXT(r["expected_effect_kk"], r["expected_effect_ru"], r["expected_effect_en"]),
             gdp_contribution=_NEED_TEXT(r["gdp_contribution_kk"], r["gdp_contribution_ru"], r["gdp_contribution_en"]),
+            explanatory_note=_ExplanatoryNote(
+                history=_NOTE_TEXT(r["note_history_kk"], r["note_history_ru"], r["note_history_en"]),
+                calculation=_NOTE_TEXT(r["note_calculation_kk"], r["note_calculation_ru"], r["note_calculation_en"]),
+                justification=_NOTE_TEXT(r["note_justification_kk"], r["note_justification_ru"],
+                                         r["note_justification_en"])),
             amounts=sorted(amounts.get(r["id"], ()), key=by_year),
         ))
     for items in out.values():
@@ -331,7 +385,7 @@ _INDICATOR_FIELDS = [
     "data_collection_method", *_langs("definition"), "data_periodicity", *_langs("calculation_method"),
     "calculation_republican", "calculation_local", "higher_links_note", "is_estimated", "method_status",
     "responsible__code", "responsible_official__full_name", *_langs("responsible_official__position"),
-    "territory__kato", "budget_program_code", "sdg", "attribution", "initiator__code", "district_statistics",
+    "territory__kato", "budget_program_code", *_langs("budget_program_name"), "sdg", "attribution", "initiator__code", "district_statistics",
     "confidentiality",
 ]
 
@@ -394,7 +448,10 @@ def _indicators(ids: list[int]) -> dict[int, list[s.IndicatorItem]]:
                 higher_links_note=r["higher_links_note"], is_estimated=r["is_estimated"], status=r["method_status"],
             ),
             responsible=r["responsible__code"], responsible_official=official, territory=r["territory__kato"],
-            budget_program_code=r["budget_program_code"], sdg=r["sdg"], attribution=r["attribution"],
+            budget_program_code=r["budget_program_code"],
+            budget_program_name=_IND_PROGRAMME(r["budget_program_name_kk"], r["budget_program_name_ru"],
+                                               r["budget_program_name_en"]),
+            sdg=r["sdg"], attribution=r["attribution"],
             initiator=r["initiator__code"], district_statistics=r["district_statistics"],
             confidentiality=r["confidentiality"],
             co_executors=sorted(co_executors.get(iid, ()), key=by_organization),

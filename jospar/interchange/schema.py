@@ -149,6 +149,9 @@ class GoalItem(Strict):
     title: Text500 = Field(default_factory=Text500)
     achievement_year: Year | None = None
     budget_program_codes: list[Annotated[str, Field(min_length=1, max_length=20, pattern=r"^[\w.\-]+$")]] = []
+    related_bodies: list[OrgCode] = Field(
+        default=[], description="cl. 124: state bodies whose sectors or spheres the goal concerns (the approved "
+                                "plan is also sent to them)")
     tasks: list[TaskItem] = []
 
 
@@ -222,6 +225,8 @@ class IndicatorItem(Strict):
     responsible_official: ResponsibleOfficial | None = None
     territory: Kato | None = None
     budget_program_code: str = Field(default="", max_length=40)
+    budget_program_name: Text500 = Field(
+        default_factory=Text500, description="Annex 4 col. 10: the name of the budget programme (subprogramme)")
     sdg: str = Field(default="", max_length=20)
     attribution: Attribution | Literal[""] = Field(
         default="", description="cl. 60: achievement depends on one state body or on several bodies")
@@ -284,6 +289,18 @@ class FinancialNeedAmountItem(Strict):
     amount: NonNegativeMoney = Field(description="million tenge")
 
 
+class ExplanatoryNote(Strict):
+    """The explanatory note of cl. 119 ¶2 for one row of Annex 4, in free form (item 1, the names of the goal
+    and the target indicator, comes from the row)."""
+
+    history: Text = Field(default_factory=Text, description="item 2: actual financing and execution of the "
+                                                            "target indicator over the last three years")
+    calculation: Text = Field(default_factory=Text, description="item 3: planned calculation of the value for "
+                                                                "each year")
+    justification: Text = Field(default_factory=Text, description="item 4: justification and calculation of the "
+                                                                  "financial need, with the priority")
+
+
 class FinancialNeedItem(Strict):
     """One row of Annex 4 (cl. 119-120): a goal or a target indicator of the plan (exactly one of them), its
     need by year of the planning period, grounds, expected effect, contribution to GDP and priority."""
@@ -294,6 +311,7 @@ class FinancialNeedItem(Strict):
     grounds: Text = Field(default_factory=Text)
     expected_effect: Text = Field(default_factory=Text)
     gdp_contribution: Text = Field(default_factory=Text)
+    explanatory_note: ExplanatoryNote = Field(default_factory=ExplanatoryNote, description="cl. 119 ¶2")
     amounts: list[FinancialNeedAmountItem] = []
 
 
@@ -347,6 +365,7 @@ def canonical(payload: DocumentPayload) -> DocumentPayload:
     data.directions.sort(key=lambda d: (d.order, d.code))
     data.goals.sort(key=lambda g: (g.order, g.code))
     for goal in data.goals:
+        goal.related_bodies = sorted(set(goal.related_bodies))
         goal.tasks.sort(key=lambda t: (t.order, t.code))
     data.indicators.sort(key=lambda i: (i.order, i.code))
     for ind in data.indicators:

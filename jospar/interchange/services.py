@@ -169,6 +169,7 @@ class _Refs:
 
     def __init__(self, payload: s.DocumentPayload):
         org_codes = {payload.developer, *payload.co_executors}
+        org_codes.update(code for g in payload.goals for code in g.related_bodies)
         katos = {payload.territory} if payload.territory else set()
         doc_codes = {*payload.implements}
         if payload.previous_version:
@@ -250,6 +251,11 @@ def check_references(payload: s.DocumentPayload, refs: _Refs | None = None) -> l
     for gi, goal in enumerate(payload.goals):
         if goal.direction and goal.direction not in direction_codes:
             bad(f"$.goals[{gi}].direction", goal.direction, "unknown_reference", NO_DIRECTION)
+        for bi, code in enumerate(goal.related_bodies):
+            org(f"$.goals[{gi}].related_bodies[{bi}]", code)
+        for code in _duplicates(goal.related_bodies):
+            bad(f"$.goals[{gi}].related_bodies", code, "duplicate_code",
+                gettext_noop("the body is named twice among the related bodies of the goal (cl. 124)"))
         for code in _duplicates(t.code for t in goal.tasks):
             bad(f"$.goals[{gi}].tasks", code, "duplicate_code", gettext_noop("two tasks of one goal have the same code"))
 
@@ -530,6 +536,8 @@ def do_import_document(
                       "budget_program_codes": ",".join(g.budget_program_codes)})
             for g in payload.goals
         ])
+        for g in payload.goals:
+            writer.set_m2m(goals[g.code], "related_bodies", [refs.orgs[c] for c in g.related_bodies])
         tasks: dict[tuple[str, str], Task] = {}
         existing_tasks = list(Task.objects.filter(goal__document=document).select_related("goal"))
         tasks = writer.sync(Task, existing_tasks, lambda o: (o.goal.code, o.code), [
@@ -603,7 +611,10 @@ def _sync_resources_and_need(payload, document, goals, indicators, writer: _Writ
                      "indicator": indicators[n.indicator] if n.indicator is not None else None,
                      "priority": n.priority, **_text_fields("grounds", n.grounds),
                      **_text_fields("expected_effect", n.expected_effect),
-                     **_text_fields("gdp_contribution", n.gdp_contribution)})
+                     **_text_fields("gdp_contribution", n.gdp_contribution),
+                     **_text_fields("note_history", n.explanatory_note.history),
+                     **_text_fields("note_calculation", n.explanatory_note.calculation),
+                     **_text_fields("note_justification", n.explanatory_note.justification)})
         for n in payload.financial_need
     ])
     amounts: dict[int, list[FinancialNeedAmount]] = {}
@@ -659,7 +670,8 @@ def _indicator_values(ind, document, directions, goals, tasks, refs, officials) 
         "responsible_official": officials.get((ind.responsible, ind.responsible_official.full_name))
         if ind.responsible_official else None,
         "territory": refs.territories.get(ind.territory) if ind.territory else None,
-        "budget_program_code": ind.budget_program_code, "sdg": ind.sdg, "confidentiality": ind.confidentiality,
+        "budget_program_code": ind.budget_program_code, **_text_fields("budget_program_name", ind.budget_program_name),
+        "sdg": ind.sdg, "confidentiality": ind.confidentiality,
         "attribution": ind.attribution, "initiator": refs.orgs.get(ind.initiator) if ind.initiator else None,
         "district_statistics": ind.district_statistics,
     }

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from decimal import Decimal
+from dataclasses import FrozenInstanceError, dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from django.db.models import BigIntegerField, F, QuerySet, TextField, Value
 from django.db.models.functions import Cast, Coalesce, NullIf
@@ -40,8 +41,60 @@ DIMENSIONS = ("document", "direction", "goal", "body", "territory")
 Key = tuple[str, str]  # (code, label)
 
 
-@dataclass(frozen=True)
-class IndicatorResult:
+class _Result:
+    """A read-only result whose costly fields (``Calculation``/``Verdict`` objects) are built when first read.
+
+    Issue 7 (roll-ups of a whole country: ~36,000 indicators and ~8,000 measures a year): ``rollup`` needs only
+    the plain numbers and statuses; the explanations ("show the calculation") are built on first access from
+    the inputs kept on the result, with the same functions as before, so they are equal to what an eager build
+    gave (tests/bench/test_rollups_fast.py compares them with tests/bench/reference_rollups.py). Constructed
+    with every field as keywords, it behaves like the frozen dataclass it replaced: equality compares the
+    fields (building lazy ones), assignment raises ``FrozenInstanceError``.
+    """
+
+    _FIELDS: tuple[str, ...] = ()
+    __hash__ = None  # type: ignore[assignment]  # like the frozen dataclass with a dict field: unhashable
+
+    def __init__(self, **fields: Any) -> None:
+        if fields.keys() != set(self._FIELDS):
+            missing, unknown = set(self._FIELDS) - fields.keys(), fields.keys() - set(self._FIELDS)
+            raise TypeError(f"{type(self).__name__}: missing {sorted(missing)}, unknown {sorted(unknown)}")
+        self.__dict__.update(fields)
+
+    def __getattr__(self, name: str) -> Any:  # only called for a field not built yet
+        known = self.__dict__
+        lazy = known.get("_lazy")
+        if lazy is None or name.startswith("__"):
+            raise AttributeError(name)
+        known.update(self._resolve(*lazy))
+        known.pop("_lazy", None)
+        return object.__getattribute__(self, name)
+
+    def _resolve(self, *lazy: Any) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return all(getattr(self, f) == getattr(other, f) for f in self._FIELDS)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({', '.join(f'{f}={getattr(self, f)!r}' for f in self._FIELDS)})"
+
+
+class IndicatorResult(_Result):
+    """Plan against fact of one indicator for the year. Fields: ``code``, ``title``, ``unit``, ``kind``,
+    ``groups`` (dimension -> key), ``plan`` and ``fact`` (``Calculation``), ``verdict`` (``Verdict``),
+    ``reason``; also ``achievement`` (per cent or None) and ``status`` (the verdict's), known without
+    building the verdict."""
+
+    _FIELDS = ("code", "title", "unit", "kind", "groups", "plan", "fact", "verdict", "reason")
     code: str
     title: str
     unit: str
@@ -52,13 +105,26 @@ class IndicatorResult:
     verdict: ach.Verdict
     reason: str
 
-    @property
-    def achievement(self) -> Decimal | None:
-        return self.verdict.calculation.value if self.verdict.calculation else None
+    achievement: Decimal | None  # per cent, or None when undefined (the verdict's calculation's value)
+    status: ach.IndicatorStatus  # the verdict's status
+
+    def __init__(self, **fields: Any) -> None:
+        super().__init__(**fields)
+        verdict = fields["verdict"]
+        self.__dict__.update(achievement=verdict.calculation.value if verdict.calculation else None,
+                             status=verdict.status)
+
+    def _resolve(self, plans, facts, year, accumulation, polarity, baseline, low, high) -> dict[str, Any]:
+        plan, fact, verdict = _explain_indicator(plans, facts, year, accumulation, polarity, baseline, low, high)
+        return {"plan": plan, "fact": fact, "verdict": verdict}
 
 
-@dataclass(frozen=True)
-class MeasureResult:
+class MeasureResult(_Result):
+    """Money and indicators of one measure for the year. ``absorption``, ``achievement`` (average of its
+    indicators) and ``money_vs_result`` are built when first read."""
+
+    _FIELDS = ("code", "title", "groups", "planned", "allocated", "absorbed", "absorption", "status",
+               "indicator_codes", "achievement", "money_vs_result")
     code: str
     title: str
     groups: dict[str, Key | None]
@@ -70,6 +136,29 @@ class MeasureResult:
     indicator_codes: tuple[str, ...]
     achievement: ach.Calculation
     money_vs_result: ach.Verdict
+
+    def _resolve(self, allocated, absorbed, achievements) -> dict[str, Any]:
+        absorption = ach.explain_absorption(allocated, absorbed)
+        avg = ach.average_achievement(achievements)
+        return {"absorption": absorption, "achievement": avg,
+                "money_vs_result": ach.money_vs_result(absorption.value, avg.value)}
+
+
+def _explain_indicator(plans, facts, year, accumulation, polarity, baseline, low, high):
+    """Plan, fact and verdict of an indicator for the year: the explanations shown to the user."""
+    plan = ach.value_for_year(plans, year, accumulation)
+    fact = ach.value_for_year(facts, year, accumulation)
+    if plan.value is not None and fact.value is not None:
+        verdict = ach.assess_indicator(plan.value, fact.value, polarity, baseline=baseline, range_low=low,
+                                       range_high=high)
+    else:
+        verdict = ach.Verdict(
+            ach.IndicatorStatus.NOT_ASSESSABLE, (fact.reason or plan.reason or "undefined"), None,
+            {"plan": plan.value, "fact": fact.value},
+            calculation=ach.Calculation(None, "fact / plan × 100", {"plan": plan.value, "fact": fact.value},
+                                        reason=fact.reason or plan.reason),
+        )
+    return plan, fact, verdict
 
 
 @dataclass(frozen=True)
@@ -209,19 +298,71 @@ def _related(ids: list[int], order: tuple[str, ...]) -> _Related:
 
 
 _new = object.__new__
+_setattr = object.__setattr__
 
 
-def _indicator_result(**fields) -> IndicatorResult:
-    """``IndicatorResult(**fields)`` without the frozen dataclass's per-field ``object.__setattr__``."""
+def _lazy_indicator(fields: dict[str, Any]) -> IndicatorResult:
+    """An ``IndicatorResult`` from a dict made for it alone: the plain fields, ``_lazy`` (the inputs of
+    ``_explain_indicator``), ``achievement`` and ``status``; ``plan``, ``fact`` and ``verdict`` come later."""
     result = _new(IndicatorResult)
-    result.__dict__.update(fields)
+    _setattr(result, "__dict__", fields)
     return result
 
 
-def _measure_result(**fields) -> MeasureResult:
+def _lazy_measure(fields: dict[str, Any]) -> MeasureResult:
     result = _new(MeasureResult)
-    result.__dict__.update(fields)
+    _setattr(result, "__dict__", fields)
     return result
+
+
+_SLOW = object()  # the quick path does not apply: build the explanations now (they decide)
+_Q2 = Decimal("0.01")
+_CUMULATIVE = ach.Accumulation.CUMULATIVE.value
+_INCREASE, _DECREASE = ach.Polarity.INCREASE.value, ach.Polarity.DECREASE.value
+_ACHIEVED, _PARTIAL, _NOT_ACHIEVED, _NOT_ASSESSABLE = (
+    ach.IndicatorStatus.ACHIEVED, ach.IndicatorStatus.PARTIALLY_ACHIEVED, ach.IndicatorStatus.NOT_ACHIEVED,
+    ach.IndicatorStatus.NOT_ASSESSABLE)
+_AT_ACHIEVED, _AT_PARTIAL = ach.DEFAULT_THRESHOLDS.achieved, ach.DEFAULT_THRESHOLDS.partially_achieved
+_HUNDRED = ach.HUNDRED
+
+
+def _quick_value(values: dict[int, Decimal | None], year: int, accumulation: str):
+    """``ach.value_for_year(values, year, accumulation).value`` for what the database gives (finite Decimals
+    or None, a known accumulation); ``_SLOW`` for anything else (the explanation then raises or decides)."""
+    for v in values.values():
+        if v is not None and (type(v) is not Decimal or not v.is_finite()):
+            return _SLOW
+    if accumulation == _CUMULATIVE:
+        total = ach.ZERO
+        for y in range(min(values, default=year), year + 1):
+            v = values.get(y)
+            if v is None:
+                return None
+            total += v
+        return total
+    if accumulation != "annual" and accumulation != "stock":
+        return _SLOW
+    return values.get(year)
+
+
+def _quick_assessment(plans, facts, year, accumulation, polarity):
+    """(achievement, status) as ``_explain_indicator`` would give them, for the common cases (a value missing;
+    ratio method, increase with plan > 0 or decrease with plan and fact > 0, default thresholds: cl. 225, Annex 12 expl. 2(7)); ``_SLOW`` otherwise."""
+    p = _quick_value(plans, year, accumulation)
+    if p is _SLOW:
+        return _SLOW
+    f = _quick_value(facts, year, accumulation)
+    if f is _SLOW:
+        return _SLOW
+    if p is None or f is None:
+        return None, _NOT_ASSESSABLE
+    if polarity == _INCREASE and p > 0:
+        a = (f / p * _HUNDRED).quantize(_Q2, rounding=ROUND_HALF_UP)
+    elif polarity == _DECREASE and p > 0 and f > 0:
+        a = (p / f * _HUNDRED).quantize(_Q2, rounding=ROUND_HALF_UP)
+    else:
+        return _SLOW
+    return a, (_ACHIEVED if a >= _AT_ACHIEVED else _PARTIAL if a >= _AT_PARTIAL else _NOT_ACHIEVED)
 
 
 def _load_many(documents: list[Document], year: int) -> dict[int, Snapshot]:
@@ -248,12 +389,11 @@ def _load_many(documents: list[Document], year: int) -> dict[int, Snapshot]:
             reason_of[iid] = reason
 
     snaps = {d.pk: Snapshot(d, year) for d in documents}
-    achievement_by_id: dict[int, ach.Calculation] = {}
+    achievement_by_id: dict[int, Decimal | None] = {}
     code_by_id: dict[int, str] = {}
     position: dict[int, tuple[int, int]] = {}  # indicator id -> (document id, place in the document's order)
     organizations, directions = related.organization, related.direction
     goal_and_direction = related.goal_and_direction
-    assess, value_for_year, not_assessable = ach.assess_indicator, ach.value_for_year, ach.IndicatorStatus.NOT_ASSESSABLE
     for n, (iid, doc, code, kind, accumulation, polarity, baseline, low, high, territory_id, goal_id, task_id,
             direction_id, responsible_id, title, unit) in enumerate(inds):
         plans = plans_of.get(iid)
@@ -263,27 +403,27 @@ def _load_many(documents: list[Document], year: int) -> dict[int, Snapshot]:
         goal, direction = goal_and_direction(goal_id, task_id)
         if direction_id is not None:
             direction = directions[direction_id]
-        plan = value_for_year(plans, year, accumulation)
-        fact = value_for_year(facts_of[iid], year, accumulation)
-        if plan.value is not None and fact.value is not None:
-            verdict = assess(plan.value, fact.value, polarity, baseline=baseline, range_low=low, range_high=high)
-        else:
-            verdict = ach.Verdict(
-                not_assessable, (fact.reason or plan.reason or "undefined"), None,
-                {"plan": plan.value, "fact": fact.value},
-                calculation=ach.Calculation(None, "fact / plan × 100", {"plan": plan.value, "fact": fact.value},
-                                            reason=fact.reason or plan.reason),
-            )
-        snaps[doc].indicators.append(_indicator_result(
-            code=code, title=title, unit=unit, kind=kind,
-            groups={
+        facts = facts_of[iid]
+        fields = {
+            "code": code, "title": title, "unit": unit, "kind": kind,
+            "groups": {
                 "document": doc_key, "direction": direction, "goal": goal,
                 "body": None if responsible_id is None else organizations[responsible_id],
                 "territory": territories[territory_id] if territory_id else territory,
             },
-            plan=plan, fact=fact, verdict=verdict, reason=reason_of.get(iid, ""),
-        ))
-        achievement_by_id[iid] = verdict.calculation or ach.Calculation(None, "", reason="undefined")
+            "reason": reason_of.get(iid, ""),
+        }
+        quick = _quick_assessment(plans, facts, year, accumulation, polarity)
+        if quick is _SLOW:  # the explanations decide; built now (few indicators)
+            fields["plan"], fields["fact"], verdict = _explain_indicator(
+                plans, facts, year, accumulation, polarity, baseline, low, high)
+            fields["verdict"], fields["status"] = verdict, verdict.status
+            value = verdict.calculation.value if verdict.calculation else None
+        else:
+            value, fields["status"] = quick
+            fields["_lazy"] = (plans, facts, year, accumulation, polarity, baseline, low, high)
+        fields["achievement"] = achievement_by_id[iid] = value
+        snaps[doc].indicators.append(_lazy_indicator(fields))
         code_by_id[iid] = code
         position[iid] = (doc, n)
 
@@ -320,20 +460,18 @@ def _load_many(documents: list[Document], year: int) -> dict[int, Snapshot]:
         planned = _sum(f.plan for f in money)
         allocated = _sum(f.effective_plan for f in money)
         absorbed = _sum(f.absorbed for f in money)
-        absorption = ach.explain_absorption(allocated, absorbed)
         linked = sorted((i for i in linked_of.get(mid, ()) if position[i][0] == doc), key=position.__getitem__)
-        avg = ach.average_achievement([achievement_by_id[i].value for i in linked])
-        snaps[doc].measures.append(_measure_result(
-            code=code, title=title,
-            groups={
+        snaps[doc].measures.append(_lazy_measure({
+            "code": code, "title": title,
+            "groups": {
                 "document": doc_key, "direction": direction, "goal": goal,
                 "body": None if responsible_id is None else organizations[responsible_id],
                 "territory": territories[territory_id] if territory_id else territory,
             },
-            planned=planned, allocated=allocated, absorbed=absorbed, absorption=absorption,
-            status=statuses.get(mid), indicator_codes=tuple(code_by_id[i] for i in linked),
-            achievement=avg, money_vs_result=ach.money_vs_result(absorption.value, avg.value),
-        ))
+            "planned": planned, "allocated": allocated, "absorbed": absorbed, "status": statuses.get(mid),
+            "indicator_codes": tuple(code_by_id[i] for i in linked),
+            "_lazy": (allocated, absorbed, [achievement_by_id[i] for i in linked]),
+        }))
     rank = {s: i for i, s in enumerate(_SOURCE_ORDER)}
     for pk, sources in by_source.items():
         snap = snaps[pk]
@@ -385,7 +523,7 @@ def rollup(snap: Snapshot, by: str) -> list[Group]:
 
 def _group(by: str, key: Key | None, inds: list[IndicatorResult], meas: list[MeasureResult]) -> Group:
     avg = ach.average_achievement([i.achievement for i in inds])
-    share = ach.share_achieved([i.verdict.status for i in inds])
+    share = ach.share_achieved([i.status for i in inds])
     planned = _sum(m.allocated for m in meas) or Decimal(0)
     absorbed = _sum(m.absorbed for m in meas) or Decimal(0)
     absorption = ach.explain_absorption(planned, absorbed)

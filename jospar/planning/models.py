@@ -153,7 +153,12 @@ class Goal(models.Model):
     budget_program_codes = models.CharField(
         _("budget programmes"), max_length=200, blank=True, help_text=_("Comma-separated codes (cl. 111, 190)")
     )
-    history = HistoricalRecords()
+    related_bodies = models.ManyToManyField(
+        Organization, verbose_name=_("related to the spheres of"), blank=True, related_name="related_goals",
+        help_text=_("cl. 124: the state bodies whose sectors or spheres the goal concerns; the approved plan is "
+                    "also sent to them"),
+    )
+    history = HistoricalRecords(m2m_fields=[related_bodies])
 
     class Meta:
         verbose_name = _("goal")
@@ -259,6 +264,10 @@ class Indicator(models.Model):
         related_name="indicators",
     )
     budget_program_code = models.CharField(_("budget programme"), max_length=40, blank=True)
+    budget_program_name = models.CharField(
+        _("budget programme name"), max_length=500, blank=True,
+        help_text=_("Annex 4 col. 10: the name of the budget programme (subprogramme) opposite the code"),
+    )
     sdg = models.CharField(_("SDG target"), max_length=20, blank=True, help_text=_("cl. 37(7), 88"))
     attribution = models.CharField(
         _("attribution"), max_length=20, choices=Attribution.choices, blank=True,
@@ -524,6 +533,20 @@ class FinancialNeed(models.Model):
     gdp_contribution = models.TextField(
         _("contribution to GDP growth"), blank=True,
         help_text=_("Annex 4 col. 13: the contribution, or why the body does not affect GDP"),
+    )
+    # The explanatory note of cl. 119 ¶2, in free form, per goal or target indicator: item 1 (the names) comes
+    # from the goal or indicator; items 2-4 are these texts.
+    note_history = models.TextField(
+        _("actual financing and execution over the last three years"), blank=True,
+        help_text=_("Explanatory note, cl. 119 ¶2 item 2: a short description for each target indicator"),
+    )
+    note_calculation = models.TextField(
+        _("planned calculation of the value for each year"), blank=True,
+        help_text=_("Explanatory note, cl. 119 ¶2 item 3"),
+    )
+    note_justification = models.TextField(
+        _("justification and calculation of the financial need"), blank=True,
+        help_text=_("Explanatory note, cl. 119 ¶2 item 4, with the priority"),
     )
     history = HistoricalRecords()
 

@@ -32,7 +32,7 @@ class TaskTranslation(TranslationOptions):
 
 @register(Indicator)
 class IndicatorTranslation(TranslationOptions):
-    fields = ("title", "unit", "information_source", "definition", "calculation_method")
+    fields = ("title", "unit", "information_source", "definition", "calculation_method", "budget_program_name")
 
 
 @register(Measure)
@@ -42,7 +42,8 @@ class MeasureTranslation(TranslationOptions):
 
 @register(FinancialNeed)
 class FinancialNeedTranslation(TranslationOptions):
-    fields = ("grounds", "expected_effect", "gdp_contribution")
+    fields = ("grounds", "expected_effect", "gdp_contribution", "note_history", "note_calculation",
+              "note_justification")
 
 
 # The historical models of django-simple-history copy every column, so they carry the translations too.

@@ -12,6 +12,7 @@ from jospar.planning.choices import Confidentiality, DocumentType
 from jospar.planning.corrections import corrected_by
 from jospar.planning.models import Goal, Indicator, IndicatorValue, Measure
 from jospar.planning.services import editor_organization_ids, why_not_editable
+from jospar.planning.versioning import document_version
 
 from .corrections import correction_context
 from .discussion import ProposalForm
@@ -82,6 +83,8 @@ def document_detail(request, code: str):
         "web/document_detail.html",
         {
             "document": document,
+            "show_restricted": show_restricted,
+            "content_version": document_version(document, sees_restricted=show_restricted),  # the body's cache key
             "can_edit": why_not_editable(request.user, document) is None,
             "can_answer": request.user.is_authenticated and (
                 request.user.is_superuser or document.developer_id in editor_organization_ids(request.user)),

@@ -11,17 +11,25 @@ from jospar.compliance import services
 from jospar.demo.generator import do_generate_country
 from jospar.interchange.export import export_documents
 from jospar.planning.models import Document
+from tests.conftest import shared_transaction
 
 pytestmark = pytest.mark.django_db
 TODAY = dt.date(2026, 3, 1)
 
 
+@pytest.fixture(scope="module")
+def _country(django_db_blocker):
+    """The small generated country, once for the module (tests roll back to it)."""
+    with shared_transaction(django_db_blocker), django_db_blocker.unblock():
+        do_generate_country("small", seed=5)
+        documents = list(Document.objects.order_by("code"))
+        exported = export_documents(d.pk for d in documents)
+        yield [exported[d.pk] for d in documents]
+
+
 @pytest.fixture
-def payloads(reference):
-    do_generate_country("small", seed=5)
-    documents = list(Document.objects.order_by("code"))
-    exported = export_documents(d.pk for d in documents)
-    return [exported[d.pk] for d in documents]
+def payloads(_country, db):
+    return _country
 
 
 def _plain(context):
@@ -87,3 +95,24 @@ def test_small_groups_of_contexts_give_the_same_reports(payloads, monkeypatch):
     whole = list(services.check_documents(documents, today=TODAY))
     monkeypatch.setattr(services, "CONTEXT_GROUP_ITEMS", 1)  # one document per group
     assert list(services.check_documents(documents, today=TODAY)) == whole
+
+
+def test_exports_with_shared_texts_equal_the_plain_exports_and_share_equal_texts(payloads):
+    documents = list(Document.objects.order_by("code"))
+    shared = export_documents((d.pk for d in documents), share_texts=True)
+    assert [shared[d.pk] for d in documents] == payloads
+    assert [shared[d.pk].model_dump_json() for d in documents] == [p.model_dump_json() for p in payloads]
+    titles = [i.title for p in shared.values() for i in p.indicators]
+    # decomposed indicators repeat their title in every region: one object per distinct text and class
+    assert len({id(t) for t in titles}) == len({(type(t), t.kk, t.ru, t.en) for t in titles}) < len(titles)
+    plain = [i.title for p in payloads for i in p.indicators]
+    assert len({id(t) for t in plain}) == len(plain)  # never shared unless asked
+
+
+def test_the_exporter_refuses_an_item_built_without_one_of_its_fields():
+    from jospar.interchange import export, schema
+
+    make = export._builder(schema.Baseline)
+    assert make(year=2024, value=1).year == 2024
+    with pytest.raises(TypeError, match="value"):
+        make(year=2024)

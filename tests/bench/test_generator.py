@@ -221,3 +221,30 @@ def test_the_national_scale_has_the_sizes_the_issue_asks_for():
 def test_money_is_in_million_tenge_with_three_decimals(country):
     f = Financing.objects.filter(measure__document__code__startswith=PREFIX).first()
     assert f.plan == f.plan.quantize(Decimal("0.001"))
+
+
+def test_removal_in_small_slices_of_keys_deletes_exactly_what_one_slice_deletes(reference, monkeypatch):
+    from jospar.demo import generator
+
+    do_import_document(small_payload())  # not generated: must stay
+    do_generate_country("small", seed=3)
+    whole = generator.delete_generated()
+    do_generate_country("small", seed=3)
+    monkeypatch.setattr(generator, "CHUNK", 7)  # every level in many slices of 7 keys
+    sliced = generator.delete_generated()
+    assert sliced == whole and whole["planning.IndicatorValue"] == 104 * 5  # 104 indicators x 5 years
+    assert not Document.objects.filter(code__startswith=PREFIX).exists()
+    assert Document.objects.count() == 1 and Indicator.objects.count() == len(small_payload().indicators)
+
+
+def test_a_protected_reference_to_a_generated_row_stops_the_removal_naming_both_models(reference, monkeypatch):
+    from django.db import models
+
+    from jospar.demo import generator
+
+    do_generate_country("small", seed=3)
+    link = DecompositionLink._meta.get_field("parent")
+    monkeypatch.setattr(link.remote_field, "on_delete", models.PROTECT)
+    with pytest.raises(GenerationError, match=r"planning\.DecompositionLink rows refer to generated "
+                                              r"planning\.Indicator rows \(PROTECT\)"):
+        generator.delete_generated()

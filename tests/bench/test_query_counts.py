@@ -100,7 +100,7 @@ def _counts(client) -> dict[str, int]:
 # Path parameters of the API, per generated document: what the generator makes at both scales.
 API_KNOWN = {"indicator": None, "measure": "M-001", "goal": "1.1", "task": "1", "key": "mission_vision",
              "annex": "10", "year": YEAR, "quarter": 0, "source": "budget", "kato": "620000000"}
-API_UNKNOWN = {"risk", "pk", "swot", "first", "second", "problem", "cause", "effect"}  # no generated data
+API_UNKNOWN = {"risk", "pk", "swot", "first", "second", "problem", "cause", "effect", "factor"}  # no generated data
 
 
 def _api_urls() -> tuple[list[tuple[str, str]], list[str]]:

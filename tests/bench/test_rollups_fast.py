@@ -8,16 +8,24 @@ from django.utils import translation
 from jospar.demo.generator import do_generate_country
 from jospar.monitoring import rollups
 from jospar.planning.models import Document
+from tests.conftest import shared_transaction
 
 from .reference_rollups import load as reference_load
 
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def _country(django_db_blocker):
+    """The small generated country, once for the module (tests roll back to it)."""
+    with shared_transaction(django_db_blocker), django_db_blocker.unblock():
+        do_generate_country("small", seed=11)
+        yield list(Document.objects.order_by("code"))
+
+
 @pytest.fixture
-def country(reference):
-    do_generate_country("small", seed=11)
-    return list(Document.objects.order_by("code"))
+def country(_country, db):
+    return _country
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])

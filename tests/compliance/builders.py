@@ -10,6 +10,7 @@ import datetime as dt
 from decimal import Decimal
 
 from jospar.compliance.rules.base import Context, DocInfo, OrgInfo, RemoteIndicator
+from jospar.compliance.rules.development import DevelopmentFacts, WorkingGroupFact
 from jospar.interchange.schema import DocumentPayload
 from jospar.planning.sections import required_sections
 
@@ -84,7 +85,8 @@ def sbdp() -> dict:
             indicator("MI-1", "macro", direction="1", parents=[{"indicator": "ndp-x:SI-1", "kind": "copy"}],
                       responsible_official={"full_name": "A. Deputy", "position": T("Vice minister")}),
             indicator("TI-1", goal="1.1", parents=[{"indicator": "ndp-x:SI-2", "kind": "contribution"}],
-                      responsible_official={"full_name": "A. Deputy", "position": T("Vice minister")}),
+                      responsible_official={"full_name": "A. Deputy", "position": T("Vice minister")},
+                      budget_program_name=T("Provision of health care")),  # Annex 4 col. 10
             indicator("RI-1", "result", goal="1.1", task="1",
                       parents=[{"indicator": "sbdp-x:TI-1", "kind": "contribution"}]),
         ],
@@ -99,6 +101,10 @@ def need(*, goal=None, indicator=None, priority=1, years=YEARS) -> dict:
     """A complete row of Annex 4: 100 million tenge a year."""
     return {"goal": goal, "indicator": indicator, "priority": priority, "grounds": T("Instruction of the President"),
             "expected_effect": T("Fewer deaths"), "gdp_contribution": T("Does not affect GDP"),
+            # cl. 119 ¶2: items 2-3 are about target indicators only; item 4 about goals and indicators
+            "explanatory_note": {"history": T("Financed 90 of 100 a year; executed in 2022-2024") if indicator else {},
+                                 "calculation": T("Baseline 9, +1 a year") if indicator else {},
+                                 "justification": T("100 a year: 10 units at 10 each; priority 1")},
             "amounts": [{"year": y, "amount": "100"} for y in years]}
 
 
@@ -176,8 +182,16 @@ def context(doc_type: str) -> Context:
     refs = [remote("SI-1"), remote("SI-2"), remote("SI-1.R1", territory="100000000"),
             remote("SI-2.R1", territory="100000000")]
     assigned = {"sbdp": [refs[0]], "rdp": [refs[2]]}.get(doc_type, [])
-    return Context(today=TODAY, orgs=dict(ORGS), official_ranks={("moh", "A. Deputy"): "deputy_head"},
-                   remote={r.ref: r for r in refs}, assigned=list(assigned))
+    ctx = Context(today=TODAY, orgs=dict(ORGS), official_ranks={("moh", "A. Deputy"): "deputy_head"},
+                  remote={r.ref: r for r in refs}, assigned=list(assigned))
+    ctx.development = development(doc_type)
+    return ctx
+
+
+def development(doc_type: str) -> DevelopmentFacts:
+    """What the workflow recorded, all in order: the working group of a regional plan complete (cl. 128)."""
+    group = WorkingGroupFact("12", dt.date(2024, 3, 1), frozenset({"leb", "public_council", "maslikhat_deputy"}))
+    return DevelopmentFacts(working_group=group if doc_type == "rdp" else None)
 
 
 def payload(data: dict) -> DocumentPayload:

@@ -64,6 +64,14 @@ def test_the_flawed_demo_plan_breaks_the_rules_on_attribution_initiative_and_dis
     assert by_rule["V-67"] == {"TI-2.1"}  # cl. 149: district rows without district statistics
 
 
+def test_the_flawed_demo_plan_breaks_the_rules_on_co_executors_and_the_working_group(flawed_plan):
+    by_rule: dict[str, set[str]] = {}
+    for f in check_document(flawed_plan).findings:
+        by_rule.setdefault(f.rule, set()).add(f.item.code)
+    assert by_rule["V-23"] == {"TI-2.3"}  # cl. 62: the co-executor moh's own indicator is linked to nothing
+    assert by_rule["V-57"] == {flawed.CODE}  # cl. 128: no working group by the akim's decision recorded
+
+
 def test_a_file_is_checked_before_it_is_imported_with_the_same_result(flawed_plan):
     stored = check_document(flawed_plan)
     Document.objects.filter(code=flawed.CODE).delete()

@@ -6,11 +6,13 @@ Pure tests (no database): the payloads and the context are built in `builders.py
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
 from jospar.compliance.rules import REGISTRY, run_rules
 from jospar.compliance.rules.base import ERROR, WARNING
+from jospar.compliance.rules.development import DeadlineFact, HigherItem
 from jospar.compliance.rules.indicators import add_month
 
 from . import builders as b
@@ -424,6 +426,61 @@ def v67_district_rows(d, ctx):
     ind(d, "TI-2")["district_statistics"] = False
 
 
+# ------------------------------------------------ V-23, A4-V2, R-119b, V-53, V-55, V-57 and the deadlines (§6)
+
+
+def v23_co_executor_unlinked(d, ctx):
+    # cl. 62: the co-executor edu owns an indicator of the plan that serves no higher indicator
+    d["indicators"].append(b.indicator("TI-9", goal="1.1", responsible="edu"))
+
+
+def v23_higher_not_carried(d, ctx):
+    ctx.development = replace(ctx.development, co_executed=(HigherItem("ndp-x:SI-7", b.T("SI-7")),))
+
+
+def a4v2_no_name(d, ctx):
+    ind(d, "TI-1")["budget_program_name"] = {"kk": "", "ru": " ", "en": ""}
+
+
+def a4v2_no_code(d, ctx):
+    d["goals"][0]["budget_program_codes"] = []  # the row stays: V-50 is not what this case is about
+    ind(d, "TI-1")["budget_program_code"] = ""
+
+
+def r119b_indicator_history(d, ctx):
+    d["financial_need"][1]["explanatory_note"]["history"] = {}
+
+
+def r119b_goal_justification(d, ctx):
+    d["financial_need"][0]["explanatory_note"]["justification"] = {}
+
+
+def v53_not_sent(d, ctx):
+    d["status"] = "in_force"
+    d["goals"][0]["related_bodies"] = ["edu"]
+
+
+def v55_not_carried(d, ctx):
+    ctx.development = replace(ctx.development, transferred=(HigherItem("sbdp-old:TI-7", b.T("TI-7"), "mzsr"),))
+
+
+def v57_no_group(d, ctx):
+    ctx.development = replace(ctx.development, working_group=None)
+
+
+def v57_no_deputies(d, ctx):
+    group = replace(ctx.development.working_group, categories=frozenset({"leb", "public_council"}))
+    ctx.development = replace(ctx.development, working_group=group)
+
+
+def overdue(rule: str, clause: str, version: int | None = None):
+    def apply(d, ctx):
+        fact = DeadlineFact(rule, clause, "Do it", due=b.TODAY - dt.timedelta(days=1), version=version)
+        ctx.development = replace(ctx.development, deadlines=(fact,))
+    apply.__name__ = f"overdue_{rule}"
+    return apply
+
+
 CASES = [
     ("V-01", "rdp", drop_section("resources"), "resources"),
     ("V-01", "sbdp", swap_section_order, "sbdp-x"),
@@ -508,6 +565,25 @@ CASES = [
     ("V-34", "concept", v34_worse_after_ndp, "TI-1"),
     ("V-65", "rdp", v65_central_unassigned, "TI-2"),
     ("V-67", "rdp", v67_district_rows, "TI-2"),
+    ("V-23", "sbdp", v23_co_executor_unlinked, "TI-9"),
+    ("V-23", "sbdp", v23_higher_not_carried, "ndp-x:SI-7"),
+    ("A4-V2", "sbdp", a4v2_no_name, "TI-1"),
+    ("A4-V2", "sbdp", a4v2_no_code, "TI-1"),
+    ("R-119b", "sbdp", r119b_indicator_history, "TI-1"),
+    ("R-119b", "sbdp", r119b_goal_justification, "1.1"),
+    ("V-53", "sbdp", v53_not_sent, "1.1"),
+    ("V-55", "sbdp", v55_not_carried, "sbdp-old:TI-7"),
+    ("V-57", "rdp", v57_no_group, "rdp-x"),
+    ("V-57", "rdp", v57_no_deputies, "rdp-x"),
+    ("V-24", "ndp", overdue("dev-ndp-start", "cl. 64"), "ndp-x"),
+    ("V-25", "ndp", overdue("dev-ndp-proposals", "cl. 73"), "ndp-x"),
+    ("V-27", "ndp", overdue("dev-ndp-opm", "cl. 75"), "ndp-x"),
+    ("V-51", "sbdp", overdue("dev-sbdp-send", "cl. 122", version=1), "sbdp-x"),
+    ("V-52", "sbdp", overdue("dev-sbdp-publish", "cl. 123", version=2), "sbdp-x"),
+    ("V-70", "rdp", overdue("dev-rdp-review", "cl. 151"), "rdp-x"),
+    ("V-71", "rdp", overdue("dev-rdp-maslikhat", "cl. 152"), "rdp-x"),
+    ("V-72", "rdp", overdue("dev-rdp-send", "cl. 153", version=1), "rdp-x"),
+    ("V-72", "rdp", overdue("dev-rdp-publish", "cl. 154", version=1), "rdp-x"),
 ]
 
 
@@ -537,7 +613,8 @@ def test_every_rule_cites_a_clause_or_annex_and_has_a_known_severity():
 def test_inferred_rules_are_warnings_not_errors():
     # SPEC §18 marks these [I] (or the catalogue gives W): they must never block a document.
     for rule_id in ("V-10", "V-15", "V-19", "V-29", "V-32", "V-37", "V-46", "V-54", "V-59", "V-64", "R-42", "R-116b",
-                    "V-22", "V-34", "V-65", "A4-V3"):
+                    "V-22", "V-34", "V-65", "A4-V3", "V-23", "V-53", "V-57", "V-24", "V-25", "V-27", "V-51", "V-52",
+                    "V-70", "V-71", "V-72"):
         assert REGISTRY[rule_id].severity == WARNING, rule_id
 
 

@@ -109,3 +109,18 @@ def test_the_cli_prints_the_status_and_advances_as_a_user(concept, planner):
     assert "Agrees: the authorized body for state planning, the authorized body for strategic planning" in text
     with pytest.raises(CommandError, match="order of cl. 3"):
         call_command("development", "advance", concept.code, "agreement", "--reason", "x", "--as", "moh-planner")
+
+
+def test_the_workflow_page_of_a_regional_plan_shows_its_working_group_once_recorded(client, reference):
+    abai = member("abai-planner", "akimat-abai")
+    rdp = do_import_document(small_payload(code="rdp-p", type="rdp", developer="akimat-abai", territory="100000000",
+                                           status="draft", co_executors=[])).document
+    sv.do_start_workflow(rdp, acting_user=abai, reason="start", on=date(2026, 2, 2))
+    client.force_login(abai)
+    url = reverse("development:workflow", args=[rdp.code])
+    assert "No working group created by the akim's decision is recorded yet." in client.get(url).content.decode()
+    sv.do_record_working_group(rdp, acting_user=abai, reason="decision 14", decision_number="14",
+                               decision_date=date(2026, 2, 3), members=[("A. Akimov", "deputy akim", "leb")])
+    page = client.get(url).content.decode()
+    assert "Created by the akim's decision No. 14 of 03.02.2026." in page
+    assert "A. Akimov, deputy akim — Local executive bodies" in page

@@ -36,7 +36,8 @@ def export_document(document: Document) -> s.DocumentPayload:
         Document.objects.select_related("developer", "territory", "previous_version")
         .prefetch_related(
             "co_executors", "parents", "sections", "directions",
-            Prefetch("goals", queryset=Goal.objects.select_related("direction").prefetch_related("tasks")),
+            Prefetch("goals", queryset=Goal.objects.select_related("direction").prefetch_related(
+                "tasks", "related_bodies")),
             "resources",
             Prefetch("financial_needs", queryset=FinancialNeed.objects.select_related("goal", "indicator")
                      .prefetch_related("amounts")),
@@ -75,6 +76,7 @@ def export_document(document: Document) -> s.DocumentPayload:
                 code=g.code, direction=_code(g.direction), order=g.order, title=_text(g, "title"),
                 achievement_year=g.achievement_year,
                 budget_program_codes=[c for c in g.budget_program_codes.split(",") if c],
+                related_bodies=[o.code for o in g.related_bodies.all()],
                 tasks=[s.TaskItem(code=t.code, order=t.order, title=_text(t, "title"), deadline_year=t.deadline_year)
                        for t in g.tasks.all()],
             )
@@ -109,6 +111,9 @@ def export_document(document: Document) -> s.DocumentPayload:
             s.FinancialNeedItem(goal=_code(n.goal), indicator=_code(n.indicator), priority=n.priority,
                                 grounds=_text(n, "grounds"), expected_effect=_text(n, "expected_effect"),
                                 gdp_contribution=_text(n, "gdp_contribution"),
+                                explanatory_note=s.ExplanatoryNote(
+                                    history=_text(n, "note_history"), calculation=_text(n, "note_calculation"),
+                                    justification=_text(n, "note_justification")),
                                 amounts=[s.FinancialNeedAmountItem(year=a.year, amount=a.amount)
                                          for a in n.amounts.all()])
             for n in doc.financial_needs.all()
@@ -137,7 +142,7 @@ def _export_indicator(i: Indicator) -> s.IndicatorItem:
             full_name=i.responsible_official.full_name, position=_text(i.responsible_official, "position")
         ) if i.responsible_official else None,
         territory=i.territory.kato if i.territory else None,
-        budget_program_code=i.budget_program_code, sdg=i.sdg, attribution=i.attribution,
+        budget_program_code=i.budget_program_code, budget_program_name=_text(i, "budget_program_name"), sdg=i.sdg, attribution=i.attribution,
         initiator=_code(i.initiator), district_statistics=i.district_statistics, confidentiality=i.confidentiality,
         co_executors=[s.CoExecutor(organization=c.organization.code, contribution=c.contribution, share=c.share)
                       for c in i.indicatorcoexecutor_set.all()],

@@ -50,6 +50,7 @@ def payloads(draw, code: str = "doc-prop") -> s.DocumentPayload:
             "achievement_year": draw(st.sampled_from([None, *years])),
             "budget_program_codes": draw(st.lists(st.text(alphabet="0123456789", min_size=3, max_size=3),
                                                   max_size=2, unique=True)),
+            "related_bodies": draw(st.lists(st.sampled_from(ORGS), max_size=2, unique=True)),  # cl. 124
             "tasks": [
                 {"code": t, "order": draw(st.integers(0, 9)), "title": draw(texts()),
                  "deadline_year": draw(st.sampled_from([None, *years]))}
@@ -98,6 +99,7 @@ def payloads(draw, code: str = "doc-prop") -> s.DocumentPayload:
                 {"full_name": "Ivan Petrov", "position": {"ru": "Заместитель акима", "en": "Deputy akim"}}])),
             "territory": draw(st.sampled_from([None, *KATOS])),
             "budget_program_code": draw(st.sampled_from(["", "001", "067-100"])),
+            "budget_program_name": draw(texts()),  # Annex 4 col. 10
             "attribution": draw(st.sampled_from(["", *c.Attribution.values])),
             "initiator": draw(st.sampled_from([None, *ORGS])),
             "district_statistics": draw(st.booleans()),
@@ -165,6 +167,8 @@ def payloads(draw, code: str = "doc-prop") -> s.DocumentPayload:
     financial_need = [
         {kind: ref, "priority": draw(st.sampled_from([None, 1, 2, 3])), "grounds": draw(texts()),
          "expected_effect": draw(texts()), "gdp_contribution": draw(texts()),
+         "explanatory_note": {"history": draw(texts()), "calculation": draw(texts()),  # cl. 119 ¶2
+                              "justification": draw(texts())},
          "amounts": [{"year": y, "amount": draw(money)}
                      for y in draw(st.lists(st.sampled_from(years), max_size=3, unique=True))]}
         for kind, ref in draw(st.lists(st.sampled_from(need_targets), max_size=3, unique=True))

@@ -5,7 +5,7 @@ Importing this package registers every rule in `REGISTRY`. Pure Python: no Djang
 
 from __future__ import annotations
 
-from . import analysis, document, goals, indicators, measures, resources  # noqa: F401  (registration)
+from . import analysis, development, document, goals, indicators, measures, resources  # noqa: F401  (registration)
 from .base import (
     EDITION,
     ERROR,

@@ -1,4 +1,7 @@
 """jospar development status CODE | advance CODE STEP --reason TEXT --as USER [--on YYYY-MM-DD] | start CODE ...
+| working-group CODE --decision N --date D --member "NAME;POSITION;CATEGORY" ... (cl. 128)
+| send-to CODE BODY (cl. 124) | reorganize CODE --to BODY --goals G1,G2 --act TEXT --act-date D (cl. 126)
+| transfer CODE (cl. 126: copy the goals passed to the developer into its plan CODE)
 
 `status` prints the steps of cl. 3 for the document's type with who acts and the clause, the current step,
 what holds the next one (gates, each naming its clause) and the deadlines with their status. `advance` moves
@@ -13,10 +16,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from jospar.core.models import User
+from jospar.core.models import Organization, User
 from jospar.development import services as sv
 from jospar.development.deadlines import workflow_deadlines
-from jospar.development.models import Workflow
+from jospar.development.models import MemberCategory, Reorganization, Workflow
 from jospar.development.steps import ACTOR_LABELS, STEPS, Step, next_step, process_for
 from jospar.planning.models import Document
 
@@ -50,6 +53,32 @@ class Command(BaseCommand):
         start.add_argument("--as", dest="username", required=True)
         start.add_argument("--approved-on", help="register a document already approved on this date")
         start.add_argument("--lang", choices=("kk", "ru", "en"), default="en")
+        group = sub.add_parser("working-group", help="record the working group of a regional plan (cl. 128)")
+        group.add_argument("document")
+        group.add_argument("--decision", required=True, help="number of the akim's decision")
+        group.add_argument("--date", required=True, help="date of the akim's decision (YYYY-MM-DD)")
+        group.add_argument("--member", action="append", default=[], required=True,
+                           help="NAME;POSITION;CATEGORY, CATEGORY one of: " + ", ".join(MemberCategory.values))
+        send = sub.add_parser("send-to", help="record that the approved plan was sent to a competent body (cl. 124)")
+        send.add_argument("document")
+        send.add_argument("body", help="organization code")
+        send.add_argument("--on", help="the date it was sent (YYYY-MM-DD, default today)")
+        send.add_argument("--reference", default="", help="letter number")
+        reorg = sub.add_parser("reorganize", help="record the reorganisation of the developer of CODE (cl. 126)")
+        reorg.add_argument("document", help="the reorganised body's plan")
+        reorg.add_argument("--to", dest="successor", required=True, help="the legal successor's code")
+        reorg.add_argument("--goals", required=True, help="comma-separated codes of the goals that pass")
+        reorg.add_argument("--act", default="")
+        reorg.add_argument("--act-date", help="YYYY-MM-DD, default today")
+        transfer = sub.add_parser("transfer", help="copy the goals passed to the developer into its plan (cl. 126)")
+        transfer.add_argument("document", help="the successor's plan")
+        for p in (group, send, reorg, transfer):
+            if p is not send:
+                p.add_argument("--reason", required=True)
+            else:
+                p.add_argument("--reason", default="")
+            p.add_argument("--as", dest="username", required=True)
+            p.add_argument("--lang", choices=("kk", "ru", "en"), default="en")
 
     def handle(self, *args, **o):
         document = Document.objects.select_related("developer").filter(code=o["document"]).first()
@@ -64,6 +93,9 @@ class Command(BaseCommand):
             if user is None:
                 raise CommandError(f"--as {o['username']}: no such active user")
             try:
+                if o["action"] in EXTRA_ACTIONS:
+                    self.stdout.write(EXTRA_ACTIONS[o["action"]](document, user, o))
+                    return
                 if o["action"] == "start":
                     sv.do_start_workflow(document, acting_user=user, reason=o["reason"],
                                          approved_on=_date(o["approved_on"]) if o.get("approved_on") else None)
@@ -111,3 +143,58 @@ class Command(BaseCommand):
             done = f" ({_('done on')} {d.fulfilled_on.strftime('%d.%m.%Y')})" if d.fulfilled_on else ""
             lines.append(f"  {d.due.strftime('%d.%m.%Y')} {d.status(today):17s} {d.clause:8s} {d.label(lang)}{done}")
         return "\n".join(lines)
+
+
+def _organization(code: str) -> Organization:
+    org = Organization.objects.filter(code=code).first()
+    if org is None:
+        raise CommandError(f"{code}: no such organization")
+    return org
+
+
+def _working_group(document, user, o) -> str:
+    members = []
+    for text in o["member"]:
+        parts = [p.strip() for p in text.split(";")]
+        if len(parts) != 3:
+            raise CommandError(f"--member {text!r}: give NAME;POSITION;CATEGORY")
+        members.append(tuple(parts))
+    group = sv.do_record_working_group(document, acting_user=user, reason=o["reason"], decision_number=o["decision"],
+                                       decision_date=_date(o["date"]), members=members)
+    return _("Working group of %(code)s recorded: decision %(number)s of %(date)s, %(n)s members (cl. 128).") % {
+        "code": document.code, "number": group.decision_number, "date": group.decision_date.strftime("%d.%m.%Y"),
+        "n": group.members.count()}
+
+
+def _send_to(document, user, o) -> str:
+    body = _organization(o["body"])
+    m = sv.do_record_sending_to_competent_body(document, body, acting_user=user, reason=o["reason"],
+                                               on=_date(o["on"]) if o.get("on") else None,
+                                               reference=o["reference"])
+    return _("%(code)s sent to %(body)s on %(on)s (cl. 124).") % {
+        "code": document.code, "body": body.code, "on": m.on.strftime("%d.%m.%Y")}
+
+
+def _reorganize(document, user, o) -> str:
+    codes = [c.strip() for c in o["goals"].split(",") if c.strip()]
+    goals = list(document.goals.filter(code__in=codes))
+    unknown = sorted(set(codes) - {g.code for g in goals})
+    if unknown:
+        raise CommandError(f"--goals: {document.code} has no goal {', '.join(unknown)}")
+    r = sv.do_record_reorganization(document.developer, _organization(o["successor"]), goals, acting_user=user,
+                                    reason=o["reason"], act=o["act"],
+                                    act_date=_date(o["act_date"]) if o.get("act_date") else None)
+    return _("Reorganisation recorded: %(old)s → %(new)s, goals %(goals)s (cl. 126).") % {
+        "old": r.predecessor.code, "new": r.successor.code, "goals": ", ".join(g.code for g in goals)}
+
+
+def _transfer(document, user, o) -> str:
+    created = 0
+    for r in Reorganization.objects.filter(successor=document.developer).order_by("act_date", "pk"):
+        created += sv.do_transfer_goals(r, document, acting_user=user, reason=o["reason"])
+    return _("%(n)s items (goals and their target indicators) copied into %(code)s (cl. 126).") % {
+        "n": created, "code": document.code}
+
+
+EXTRA_ACTIONS = {"working-group": _working_group, "send-to": _send_to, "reorganize": _reorganize,
+                 "transfer": _transfer}
