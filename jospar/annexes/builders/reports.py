@@ -5,6 +5,7 @@ from __future__ import annotations
 from jospar.planning.choices import IndicatorKind
 
 from ..data import PlanData, by_source, money_sum
+from ..periods import evaluated_years, implementation_years
 from ..table import Column, Form, Paragraph, Row, Table, grouped_header, simple_header
 from ..text import (
     AKIM,
@@ -47,6 +48,22 @@ from .common import (
 )
 
 TARGETS = (IndicatorKind.MACRO, IndicatorKind.TARGET)
+YEAR_GROUP = T("{y} жыл", "{y} год", "{y}")
+YEARS_NOTE_A10 = T("{a}-{b}-бағандар: Ұлттық жоспарды іске асырудың алдыңғы жылдарының жоспары мен фактісі "
+                   "(10-қосымшаның түсіндірмесі, 2-тармақтың 8) тармақшасы; 230, 244-тармақтар).",
+                   "Графы {a}-{b}: план и факт предыдущих лет реализации Национального плана (пояснение к "
+                   "приложению 10, подпункт 8) пункта 2; пункты 230, 244).",
+                   "Columns {a}-{b}: plan and fact of the earlier years of implementation of the National Plan "
+                   "(Annex 10 expl. 2(8); cl. 230, 244).")
+YEARS_NOTE_A14 = T("{a}-{b}-бағандар: бағаланған жылдардың базалық мәні, жоспары және нақты мәні (14-қосымшаның "
+                   "түсіндірмесі, 4-тармақтың 10) тармақшасы; 230, 270-тармақтар).",
+                   "Графы {a}-{b}: базовое значение, план и факт оцененных лет (пояснение к приложению 14, "
+                   "подпункт 10) пункта 4; пункты 230, 270).",
+                   "Columns {a}-{b}: baseline, plan and actual of the evaluated years (Annex 14 expl. 4(10); "
+                   "cl. 230, 270).")
+NOT_EVALUATED = T("Бағаланбаған жылдар (есеп қабылданбаған, 270-т.): {years}.",
+                  "Не оценены годы (отчет не принят, п. 270): {years}.",
+                  "Years not evaluated (no accepted report, cl. 270): {years}.")
 
 
 def approved_text(data: PlanData) -> str:
@@ -139,8 +156,22 @@ INFO_CLAUSE = "Annex 14 expl. 4(13)"
 ABSORBED_CLAUSE = "Annex 14 expl. 4(10), 5(3)"
 
 
-def annex14_s1(data: PlanData, year: int, lang: str) -> Table:
-    width = 11
+def _year_header(head: list, lang: str, years: list[int], children: slice) -> list:
+    """The form's header followed by one group per added year (Annex 10 R-10.9, Annex 14 R-14.9)."""
+    words = next(item[1] for item in head if isinstance(item, tuple))[children]
+    return [*head, *[(YEAR_GROUP(lang, y=y), list(words)) for y in years]]
+
+
+def _years_notes(note: T, lang: str, first: int, years: list[int], per_year: int) -> list[str]:
+    if not years:
+        return []
+    return [note(lang, a=first, b=first + per_year * len(years) - 1)]
+
+
+def annex14_s1(data: PlanData, year: int, lang: str, years: tuple[list[int], list[int]] = ([], [])) -> Table:
+    """Section 1; ``years`` = (evaluated earlier years, years left out) of a final report (periods.py Y1-Y4)."""
+    extra, left_out = years
+    width = 11 + 3 * len(extra)
     rows: list[Row] = []
     no = 0
     for direction in [*data.directions, None]:
@@ -170,17 +201,50 @@ def annex14_s1(data: PlanData, year: int, lang: str) -> Table:
                     text(with_status(status_of(ind, v), v.reason if v else "", lang), guard=GUARD_OTHER, lang=lang)
                     if b_info is None else _bound_text(with_status(status_of(ind, v), v.reason if v else "", lang),
                                                        b_info),
+                    *[cell for y in extra for cell in _indicator_triplet(data, ind, y, lang)],
                 ], "item", 2, f"indicator:{ind.code}"))
             for m in data.measures_of_goal(goal):
-                no = _measure_rows(data, m, year, lang, rows, no)
+                no = _measure_rows(data, m, year, lang, rows, no, extra)
     for m in data.measures_of_goal(None):
-        no = _measure_rows(data, m, year, lang, rows, no)
+        no = _measure_rows(data, m, year, lang, rows, no, extra)
+    notes = [NOTE_STAR(lang), *_years_notes(YEARS_NOTE_A14, lang, 12, extra, 3)]
+    if left_out:
+        notes.append(NOT_EVALUATED(lang, years=", ".join(map(str, left_out))))
     t = Table("s1", ANNEX_SHEET(lang, n="14"), A14_S1(lang),
               [Column(6), Column(46), Column(12), Column(22), Column(30), Column(13, "value"), Column(13, "value"),
-               Column(13, "value"), Column(22), Column(16), Column(40)],
-              grouped_header(A14_HEAD[lang]), [str(i) for i in range(1, width + 1)], _drop_empty_groups(rows),
-              [NOTE_STAR(lang)])
+               Column(13, "value"), Column(22), Column(16), Column(40),
+               *[Column(13, "value") for _y in extra for _c in range(3)]],
+              grouped_header(_year_header(A14_HEAD[lang], lang, extra, slice(0, 3))),
+              [str(i) for i in range(1, width + 1)], _drop_empty_groups(rows), notes)
     return t
+
+
+def _indicator_triplet(data: PlanData, ind, y: int, lang: str) -> list:
+    """R-14.6-R-14.9: the approved value without corrections, the corrected plan and the fact of year ``y``."""
+    v = data.value(ind, y)
+    return [number(v.plan if v else None, lang=lang), number(v.effective_plan if v else None, lang=lang),
+            number(v.fact if v else None, lang=lang)]
+
+
+def _measure_triplet(data: PlanData, m, y: int, lang: str) -> list:
+    """R-14.6-R-14.9 for a measure in year ``y``: quantities (physical measures) or money of the year's lines."""
+    if m.planned_quantity is not None:
+        ex = data.executions.get((m.pk, y))
+        return [number(m.planned_quantity, lang=lang), number(m.planned_quantity, lang=lang),
+                number(ex.fact_quantity if ex else None, lang=lang)]
+    lines = data.lines(m, y)
+    return [number(money_sum(f.plan for f in lines), "money", lang),
+            number(money_sum(f.effective_plan for f in lines), "money", lang),
+            number(money_sum(f.absorbed for f in lines), "money", lang)]
+
+
+def _line_triplet(data: PlanData, m, line, y: int, lang: str) -> list:
+    """The same financing line (source, level, budget programme, administrator) in year ``y``."""
+    same = [f for f in data.lines(m, y) if (f.source, f.budget_level, f.budget_program_code, f.administrator_id)
+            == (line.source, line.budget_level, line.budget_program_code, line.administrator_id)]
+    return [number(money_sum(f.plan for f in same), "money", lang),
+            number(money_sum(f.effective_plan for f in same), "money", lang),
+            number(money_sum(f.absorbed for f in same), "money", lang)]
 
 
 def _bound_text(value, binding):
@@ -189,7 +253,7 @@ def _bound_text(value, binding):
     return Cell(value, "text", binding=binding)
 
 
-def _measure_rows(data: PlanData, m, year: int, lang: str, rows: list[Row], no: int) -> int:
+def _measure_rows(data: PlanData, m, year: int, lang: str, rows: list[Row], no: int, extra: list[int]) -> int:
     lines = data.lines(m, year)
     b_status = bind_measure(data, m, year, "status_comment", INFO_CLAUSE)
     b_qty = bind_measure(data, m, year, "fact_quantity", FACT_CLAUSE)
@@ -218,6 +282,7 @@ def _measure_rows(data: PlanData, m, year: int, lang: str, rows: list[Row], no: 
         star(), text(measure_executors(data, m, lang), lang=lang), c6, c7, c8,
         text("; ".join(sources), lang=lang), text(", ".join(codes), lang=lang),
         _bound_text(info, b_status) if b_status else text(info, GUARD_OTHER, lang),
+        *[cell for y in extra for cell in _measure_triplet(data, m, y, lang)],
     ], "item", 2, f"measure:{m.code}"))
     for f, b_abs, b_reason in line_bindings:
         if not _in_part(data, b_abs):
@@ -231,6 +296,7 @@ def _measure_rows(data: PlanData, m, year: int, lang: str, rows: list[Row], no: 
             text(source_label(f.source, f.budget_level, lang), lang=lang), text(f.budget_program_code, lang=lang),
             _bound_text(f.reason_unabsorbed or None, b_reason) if b_reason else text(f.reason_unabsorbed, GUARD_OTHER,
                                                                                     lang),
+            *[cell for y in extra for cell in _line_triplet(data, m, f, y, lang)],
         ], "subitem", 3, f"financing:{m.code}|{f.source}|{f.budget_program_code}"))
     return no
 
@@ -333,7 +399,7 @@ def build_annex14(data: PlanData, year: int, lang: str) -> Form:
                         fields=report_fields(data, year, lang), signature=AKIM(lang), notes=[NOTE_FILL(lang)])
     form.meta["year"] = str(year)
     form.blocks = [
-        annex14_s1(data, year, lang),
+        annex14_s1(data, year, lang, evaluated_years(data.document, year)),
         finance_table(data, year, lang, ANNEX_SHEET(lang, n="14") + " (2)", A14_S2(lang), "Annex 14 expl. 5(5)"),
         Paragraph(A14_S3(lang), ""),
         district_table(data, year, lang, ANNEX_SHEET(lang, n="14") + " (3)"),
@@ -582,10 +648,12 @@ def build_annex10(data: PlanData, year: int, lang: str) -> Form:
                         fields=report_fields(data, year, lang, body=False), signature=FIRST_HEAD(lang),
                         notes=[NOTE_FILL(lang), A10_FOOT(lang)])
     form.meta["year"] = str(year)
+    extra = implementation_years(data.document, year)  # R-10.9: periods.py Y1-Y3, Y5
+    width = 8 + 2 * len(extra)
     rows: list[Row] = []
     rows12: list[Row] = []
     for pn, direction in enumerate(data.directions, start=1):
-        rows.append(group_row(PRIORITY(lang, t=tr(direction, "title", lang)), 8, "group", 0,
+        rows.append(group_row(PRIORITY(lang, t=tr(direction, "title", lang)), width, "group", 0,
                               f"direction:{direction.code}", no=str(pn), lang=lang))
         rows12.append(group_row(PRIORITY(lang, t=tr(direction, "title", lang)), 4, "group", 0,
                                 f"direction:{direction.code}", no=f"{pn}.", lang=lang))
@@ -597,8 +665,8 @@ def build_annex10(data: PlanData, year: int, lang: str) -> Form:
                 if child.document_id == data.document.pk:
                     continue
                 sub.append(child)
-            si_row = _a10_row(data, si, year, lang, data.document.code)
-            child_rows = [(c, _a10_row(data, c, year, lang, c.document.code)) for c in sub]
+            si_row = _a10_row(data, si, year, lang, extra)
+            child_rows = [(c, _a10_row(data, c, year, lang, extra)) for c in sub]
             if data.organization is not None and not si_row[1] and not any(r[1] for _, r in child_rows):
                 continue
             sn += 1
@@ -632,8 +700,10 @@ def build_annex10(data: PlanData, year: int, lang: str) -> Form:
                                   f"measure:{m.document.code}:{m.code}"))
     s11 = Table("s1", ANNEX_SHEET(lang, n="10"), A10_S1(lang) + ". " + A10_S11(lang),
                 [Column(9), Column(60), Column(14), Column(13, "value"), Column(13, "value"), Column(13, "value"),
-                 Column(13, "value"), Column(45)],
-                grouped_header(A10_HEAD[lang]), [str(i) for i in range(1, 9)], _drop_empty_groups(rows))
+                 Column(13, "value"), Column(45), *[Column(13, "value") for _y in extra for _c in range(2)]],
+                grouped_header(_year_header(A10_HEAD[lang], lang, extra, slice(0, 2))),
+                [str(i) for i in range(1, width + 1)], _drop_empty_groups(rows),
+                _years_notes(YEARS_NOTE_A10, lang, 9, extra, 2))
     s12 = Table("s12", ANNEX_SHEET(lang, n="10") + " (1.2)", A10_S12(lang),
                 [Column(9), Column(40), Column(70), Column(45)], simple_header(A10_S12_HEAD[lang]), None,
                 _drop_empty_groups(rows12))
@@ -641,7 +711,7 @@ def build_annex10(data: PlanData, year: int, lang: str) -> Form:
     return _finish(form, data, lang)
 
 
-def _a10_row(data: PlanData, ind, year: int, lang: str, doc_code: str):
+def _a10_row(data: PlanData, ind, year: int, lang: str, extra: list[int]):
     v = data.value(ind, year)
     b_fact = bind_value(data, ind, year, "fact", "Annex 10 expl. 2(8)")
     b_reason = bind_value(data, ind, year, "reason", "Annex 10 expl. 2(10)")
@@ -654,8 +724,15 @@ def _a10_row(data: PlanData, ind, year: int, lang: str, doc_code: str):
         number(deviation(plan, fact), lang=lang, derived=True),
         _bound_text(v.reason if v and v.reason else None, b_reason) if b_reason
         else text(v.reason if v else None, GUARD_OTHER, lang),
+        *[cell for y in extra for cell in _plan_fact(data, ind, y, lang)],
     ], "item", 1, f"indicator:{ind.code}")
     return row, b_fact is not None and data.organization is not None
+
+
+def _plan_fact(data: PlanData, ind, y: int, lang: str) -> list:
+    """R-10.9: plan (corrected where corrected, R-10.7) and fact of year ``y``, like columns 5 and 6."""
+    v = data.value(ind, y)
+    return [number(v.effective_plan if v else None, lang=lang), number(v.fact if v else None, lang=lang)]
 
 
 # =========================================================================================== plan-fact-comments
