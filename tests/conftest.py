@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import pytest
+from django.db import connection, transaction
+from django.test import override_settings
 
 from jospar.core.models import Membership, Organization, Role, Territory, User
 from jospar.core.services import do_load_organizations, do_load_territories
 from jospar.interchange import schema as s
 
+FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
 
 @pytest.fixture(autouse=True)
 def _fast_passwords(settings):
     """Hashing with the production hasher costs up to a second per user; tests need no strength."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = FAST_HASHERS
 
 
 @pytest.fixture(autouse=True)
@@ -25,11 +33,94 @@ def _empty_cache():
 
 
 @pytest.fixture(scope="session")
+def django_db_use_migrations(request) -> bool:
+    """The test database is created from the models, not by running the migrations: rendering the migration
+    states cost ~28 s of CPU per database (the first test's setup), for the same tables — `make test` checks
+    that the migrations match the models (makemigrations --check) and applies them to a fresh PostgreSQL
+    database itself. `--migrations` or JOSPAR_TEST_MIGRATIONS=1 runs them here as before."""
+    return os.environ.get("JOSPAR_TEST_MIGRATIONS") == "1" or "--migrations" in request.config.invocation_params.args
+
+
+@pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Load the reference data once per test database; each test's transaction rolls back over it."""
     with django_db_blocker.unblock():
         do_load_territories()
         do_load_organizations()
+        if connection.vendor == "postgresql":
+            _without_autovacuum()
+
+
+# PostgreSQL and the statistics of a test database. Tests write inside transactions that roll back, so the
+# tables hold only dead rows between tests. When something records statistics then (autovacuum, or an ANALYZE
+# run inside a test, e.g. by the generator), pg_class says "N pages, 0 rows": the planner takes the density 0
+# for the truth, estimates 1 row for any table whatever a later transaction inserts, and plans nested loops
+# without index conditions. Loading the demo then took 215 s instead of ~25 s (one SELECT of an import: 155 s).
+# A table never vacuumed (reltuples = -1), or one with no pages left, is estimated from its real size: so the
+# test database runs without autovacuum, and tables marked empty-with-pages are vacuumed (emptied of their dead
+# pages) before each module and before data shared by many tests is built.
+def _without_autovacuum() -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT quote_ident(relname) FROM pg_class WHERE relkind = 'r' "
+                       "AND relnamespace = 'public'::regnamespace")
+        for (table,) in cursor.fetchall():
+            cursor.execute(f"ALTER TABLE {table} SET (autovacuum_enabled = off, toast.autovacuum_enabled = off)")
+
+
+def vacuum_tables_marked_empty() -> list[str]:
+    """VACUUM (PostgreSQL, outside a transaction) the tables whose statistics say "pages but no rows"."""
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT quote_ident(relname) FROM pg_class WHERE relkind = 'r' AND relpages > 0 "
+                       "AND reltuples = 0 AND relnamespace = 'public'::regnamespace ORDER BY 1")
+        tables = [table for (table,) in cursor.fetchall()]
+        if tables:
+            cursor.execute("VACUUM " + ", ".join(tables))
+    return tables
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _planner_statistics(request):
+    """Before each module that uses the PostgreSQL test database: no table looks empty while it has pages."""
+    if connection.vendor == "postgresql" and _module_uses_db(request):
+        request.getfixturevalue("django_db_setup")  # the test database exists (never touch another one)
+        with request.getfixturevalue("django_db_blocker").unblock():
+            vacuum_tables_marked_empty()
+    yield
+
+
+def _module_uses_db(request) -> bool:
+    wanted = {"db", "transactional_db", "django_db_setup", "live_server"}
+    return any(item.get_closest_marker("django_db") is not None or wanted & set(getattr(item, "fixturenames", ()))
+               for item in request.session.items if getattr(item, "module", None) is request.module)
+
+
+@contextmanager
+def shared_transaction(django_db_blocker) -> Iterator[None]:
+    """Data built once for many tests: one transaction, rolled back when the block ends.
+
+    Open it in a module- or package-scoped fixture (pytest sets those up before a test opens its own
+    transaction) and build inside ``with django_db_blocker.unblock():``. Each test's transaction (pytest-django)
+    is then a savepoint inside this one: what a test writes is undone after it, the shared data stays for the
+    next test. The same on SQLite and PostgreSQL; the tests that use it must not be transactional (live
+    server), which would empty the tables. Passwords hash fast inside the block (`_fast_passwords` is per test).
+    """
+    with override_settings(PASSWORD_HASHERS=FAST_HASHERS):
+        with django_db_blocker.unblock():
+            vacuum_tables_marked_empty()  # before the data are built (see _without_autovacuum)
+            atomic = transaction.atomic()
+            atomic.__enter__()
+        try:
+            with django_db_blocker.unblock():
+                if not Territory.objects.exists():  # a transactional test of another module emptied the tables
+                    do_load_territories()
+                    do_load_organizations()
+            yield
+        finally:
+            with django_db_blocker.unblock():
+                transaction.set_rollback(True)
+                atomic.__exit__(None, None, None)
 
 
 @pytest.fixture

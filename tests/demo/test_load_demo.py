@@ -12,9 +12,8 @@ from jospar.planning.models import Document, Indicator
 pytestmark = pytest.mark.django_db
 
 
-def test_the_demo_loads_twice_without_change_and_every_login_works(reference, client, capsys):
-    call_command("load_demo")
-    out = capsys.readouterr().out
+def test_the_demo_loads_twice_without_change_and_every_login_works(loaded_demo, client, capsys):
+    out = loaded_demo  # the first load (tests/demo/conftest.py), shared with the builder's import test
     assert "Demo loaded." in out and "ndp-2029: created" in out
     documents, indicators = Document.objects.count(), Indicator.objects.count()
     assert documents == 8 and indicators > 850  # GRP growth has no district rows (cl. 149)

@@ -27,9 +27,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from jospar.analysis import services as an
-from jospar.analysis.models import Problem, Risk
+from jospar.analysis.models import Problem, Risk, SwotItem
 from jospar.annexes.services import build_form, render
-from jospar.api.routers.analysis import problem_out, risk_version
+from jospar.api.routers.analysis import problem_out, risk_version, versioned_swot_out
 from jospar.api.routers.items import goal_out
 from jospar.api.versions import document_version, etag, financing_version, value_version
 from jospar.core.models import Role, User
@@ -97,6 +97,10 @@ MATRIX = {
     "upload":     (W_ANON, W_NONE, W_OWN, W_OWN, W_NONE, W_AUTH, W_ALL),
     # cl. 17-30, 198-204: the analysis and the risk register belong to the developer (as on the web pages)
     "add swot":        developer_writes(201),
+    "change swot":     developer_writes(200),
+    "start analysis":  developer_writes(200),  # it exists already: a change (201 when it is new)
+    "add source":      developer_writes(201),
+    "add factor":      developer_writes(201),
     "link swot":       developer_writes(201),
     "unlink swot":     developer_writes(204),
     "delete swot":     developer_writes(204),
@@ -168,6 +172,16 @@ def _analysis(document: Document) -> None:
 
 def _analysis_call(client, endpoint: str, code: str):
     base = f"/api/documents/{code}"
+    if endpoint == "change swot":
+        version = versioned_swot_out(SwotItem.objects.get(analysis__document__code=code, code="S1"))["version"]
+        return client.patch(f"{base}/analysis/swot/S1", {"text": {"en": "Strength"}, "version": version})
+    if endpoint == "start analysis":
+        return client.post(f"{base}/analysis", {"development_year": 2024})
+    if endpoint == "add source":
+        return client.post(f"{base}/analysis/sources", {"type": "external", "citation": {"kk": "Дереккөз"}})
+    if endpoint == "add factor":
+        return client.post(f"{base}/analysis/factors", {"kind": "internal", "group": "social",
+                                                         "description": {"kk": "Фактор"}})
     if endpoint == "add swot":
         return client.post(f"{base}/analysis/swot", {"category": "weakness", "text": {"kk": "Әлсіз"}})
     if endpoint == "link swot":

@@ -114,6 +114,8 @@ def test_every_operation_is_called_and_no_generated_request_gets_a_server_error(
         for _name, examples, who, with_known in RUNS:
             headers = {"Authorization": f"Bearer {tokens[who]}"} if who else None
             path_parameters = {k: v for k, v in known.items() if k in _path_names(op)} if with_known else None
+            if with_known and not path_parameters and who == "moh_planner":
+                continue  # no path parameter to know: the same derandomized examples as the planner's run above
             if who is None and op.method.upper() != "GET":
                 examples = 1  # a write without credentials stops at the authentication (401)
             strategy = op.as_strategy(headers=headers, path_parameters=path_parameters or None)
