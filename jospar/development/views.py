@@ -6,25 +6,39 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
-from jospar.core.models import Organization, OrganizationKind
+from jospar.core.models import Authority, Organization, OrganizationKind
 from jospar.core.permissions import writing_organization_ids
 from jospar.monitoring.models import ObligationStatus
 from jospar.planning.access import access_document_by_code, visible_documents
 from jospar.planning.choices import DocumentStatus, DocumentType
+from jospar.planning.models import DecompositionLink
 
 from . import services as sv
 from .comparison import ADD, DELETE
 from .deadlines import workflow_deadlines
-from .forms import ActForm, AdvanceForm, AgreementForm, ChangeForm, ConclusionForm, StartForm
-from .models import ANNEX2_ROWS, Milestone, MilestoneKind, Workflow, WorkingGroup
+from .forms import DATE, ActForm, AdvanceForm, AgreementForm, ChangeForm, ConclusionForm, StartForm
+from .models import (
+    ANNEX2_ROWS,
+    REQUIRED_MEMBER_CATEGORIES,
+    MemberCategory,
+    Milestone,
+    MilestoneKind,
+    Reorganization,
+    Workflow,
+    WorkingGroup,
+)
 from .steps import ACTOR_LABELS, STEPS, Step, next_step, process_for
 
 IN_DEVELOPMENT = (DocumentStatus.DRAFT, DocumentStatus.UNDER_AGREEMENT, DocumentStatus.PUBLIC_DISCUSSION)
@@ -130,6 +144,7 @@ def _context(request, document, workflow):
         "deadlines": deadline_rows, "history": history,
         "proposals": document.proposals.select_related("responded_by").order_by("submitted_at"),
         "is_developer": is_developer,
+        "can_reorganize": document.type == DocumentType.SBDP and _state_planning_writer(user),
         "advance_form": AdvanceForm(steps=choices, initial={"on": today}) if is_developer and choices else None,
         "agreement_form": AgreementForm(organizations=agree_orgs, initial={"received_on": today})
         if agree_orgs else None,
@@ -150,7 +165,8 @@ def workflow_detail(request, code: str):
             return HttpResponseNotAllowed(["GET"])
         can_start = request.user.has_perm("planning.change_document", document)
         return render(request, "development/not_started.html", {
-            "document": document, "can_start": can_start, "start_form": StartForm()})
+            "document": document, "can_start": can_start, "start_form": StartForm(),
+            "can_reorganize": document.type == DocumentType.SBDP and _state_planning_writer(request.user)})
     return render(request, "development/workflow.html", _context(request, document, workflow))
 
 
@@ -229,3 +245,308 @@ def workflow_action(request, code: str, action: str, pk: int | None = None):
     except sv.WorkflowRefused as exc:
         messages.error(request, str(exc))
     return redirect(url)
+
+
+# --------------------------------------------------------------------------------------------------
+# Pages of cl. 124, 126 and 128: the working group, the sending to the competent bodies, the
+# reorganisation of a state body and the transfer of its goals. Each page is a form that shows its errors
+# next to the field (naming the rule and the clause) and the services' refusals above the form; nothing is
+# written on a refusal. The forms live here (jospar/development/forms.py belongs to the workflow's owner).
+# --------------------------------------------------------------------------------------------------
+
+class WorkingGroupForm(forms.Form):
+    decision_number = forms.CharField(label=gettext_lazy("Number of the akim's decision"), max_length=100,
+                                      error_messages={"required": gettext_lazy(
+                                          "Give the number of the akim's decision that created the working group "
+                                          "(cl. 128, V-57).")})
+    decision_date = forms.DateField(label=gettext_lazy("Date of the akim's decision"), widget=DATE, error_messages={
+        "required": gettext_lazy("Give the date of the akim's decision (cl. 128, V-57)."),
+        "invalid": gettext_lazy("Enter the date of the akim's decision as a date (cl. 128, V-57).")})
+    reason = forms.CharField(label=gettext_lazy("Reason for the change"), max_length=1000, error_messages={
+        "required": gettext_lazy("Give the reason for this change: it is kept in the history.")})
+
+
+class MemberForm(forms.Form):
+    """One row of the working group: every field is optional so that an empty row is simply skipped."""
+
+    full_name = forms.CharField(label=gettext_lazy("Full name"), max_length=200, required=False)
+    position = forms.CharField(label=gettext_lazy("Position"), max_length=300, required=False)
+    category = forms.ChoiceField(label=gettext_lazy("Category (cl. 128)"), required=False,
+                                 choices=[("", "—")] + list(MemberCategory.choices), error_messages={
+                                     "invalid_choice": gettext_lazy("Choose a category of cl. 128 from the list.")})
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        n = int(self.prefix.rsplit("-", 1)[-1]) + 1 if self.prefix and self.prefix[-1].isdigit() else 0
+        self.number = n
+        for name, field in self.fields.items():  # each cell names its column and row for screen readers
+            field.widget.attrs["aria-label"] = _("%(field)s, member %(n)s") % {"field": field.label, "n": n}
+            if name != "category":
+                field.widget.attrs["autocomplete"] = "off"
+
+    def clean(self):
+        d = super().clean()
+        if self.errors:
+            return d
+        filled = any((d.get(k) or "").strip() for k in ("full_name", "position", "category"))
+        if filled and not (d.get("full_name") or "").strip():
+            self.add_error("full_name", _("Member %(n)s: give the full name (cl. 128).") % {"n": self.number})
+        if filled and not d.get("category"):
+            self.add_error("category", _("Member %(n)s: choose who the member represents: local executive bodies, "
+                                         "public councils, deputies of the maslikhat or another category of "
+                                         "cl. 128.") % {"n": self.number})
+        d["empty"] = not filled
+        return d
+
+
+MemberFormSet = forms.formset_factory(MemberForm, extra=0, max_num=200, absolute_max=200)
+EXTRA_MEMBER_ROWS = 3
+
+
+def _member_rows(post) -> list[dict]:
+    """The rows typed so far (to re-show them with more empty rows after "Add rows")."""
+    try:
+        total = min(int(post.get("members-TOTAL_FORMS", 0)), 200)
+    except ValueError:
+        total = 0
+    return [{k: post.get(f"members-{i}-{k}", "") for k in ("full_name", "position", "category")}
+            for i in range(total)]
+
+
+def _member_formset(initial: list[dict], extra: int = EXTRA_MEMBER_ROWS):
+    blank = {"full_name": "", "position": "", "category": ""}
+    return MemberFormSet(initial=initial + [blank] * extra, prefix="members")
+
+
+def _developer_or_403(user, document) -> None:
+    if not user.has_perm("planning.change_document", document):
+        raise PermissionDenied(_("Only the planners of the developer of %(code)s may do this.") % {
+            "code": document.code})
+
+
+def _missing_categories(categories: set[str]) -> list[str]:
+    return [str(MemberCategory(c).label) for c in REQUIRED_MEMBER_CATEGORIES if c not in categories]
+
+
+@login_required
+def working_group_edit(request, code: str):
+    """cl. 128: record the working group of a regional plan (akim's decision and members), as its developer."""
+    document = access_document_by_code(request.user, code)
+    if document.type != DocumentType.RDP:
+        raise Http404("cl. 128 concerns regional plans only")
+    _developer_or_403(request.user, document)
+    workflow = Workflow.objects.filter(document=document).first()
+    group = (WorkingGroup.objects.filter(workflow=workflow).prefetch_related("members").first()
+             if workflow else None)
+    refusal = ""
+    if request.method == "POST":
+        form = WorkingGroupForm(request.POST)
+        if "add_rows" in request.POST:  # no JavaScript needed: the page comes back with three more rows
+            formset = _member_formset(_member_rows(request.POST))
+        else:
+            formset = MemberFormSet(request.POST, prefix="members")
+            if form.is_valid() and formset.is_valid():
+                members = [(f.cleaned_data["full_name"], f.cleaned_data["position"], f.cleaned_data["category"])
+                           for f in formset.forms if f.cleaned_data and not f.cleaned_data.get("empty")]
+                if not members:
+                    refusal = _("Name at least one member of the working group (cl. 128).")
+                else:
+                    d = form.cleaned_data
+                    try:
+                        sv.do_record_working_group(document, acting_user=request.user, reason=d["reason"],
+                                                   decision_number=d["decision_number"],
+                                                   decision_date=d["decision_date"], members=members)
+                    except sv.WorkflowRefused as exc:
+                        refusal = str(exc)
+                    else:
+                        messages.success(request, _("The working group is recorded (cl. 128)."))
+                        missing = _missing_categories({m[2] for m in members})
+                        if missing:
+                            messages.warning(request, _("V-57: the working group has no member from %(missing)s "
+                                                        "(cl. 128).") % {"missing": ", ".join(missing)})
+                        return redirect(reverse("development:workflow", args=[code]) + "#working-group")
+    else:
+        initial = {"decision_number": group.decision_number, "decision_date": group.decision_date} if group else {}
+        form = WorkingGroupForm(initial=initial)
+        rows = [{"full_name": m.full_name, "position": m.position, "category": m.category}
+                for m in group.members.all()] if group else []
+        formset = _member_formset(rows)
+    return render(request, "development/working_group.html", {
+        "document": document, "workflow": workflow, "group": group, "form": form, "formset": formset,
+        "refusal": refusal, "required_categories": [MemberCategory(c).label for c in REQUIRED_MEMBER_CATEGORIES],
+    })
+
+
+class SendToForm(forms.Form):
+    organization = forms.ChoiceField(label=gettext_lazy("Body competent for the related sphere"), error_messages={
+        "required": gettext_lazy("Choose the body the plan was sent to (cl. 124, V-53)."),
+        "invalid_choice": gettext_lazy("Choose the body the plan was sent to from the list (cl. 124, V-53).")})
+    on = forms.DateField(label=gettext_lazy("Sent on"), widget=DATE,
+                         error_messages={"required": gettext_lazy("Give the date of sending (cl. 124)."),
+                                         "invalid": gettext_lazy("Enter the date of sending as a date (cl. 124).")})
+    reference = forms.CharField(label=gettext_lazy("Letter number"), max_length=300, required=False)
+    reason = forms.CharField(label=gettext_lazy("Note for the history"), max_length=1000, required=False)
+
+    def __init__(self, *args, related=(), others=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [("", "—")]
+        if related:
+            choices.append((_("Bodies of the spheres the goals concern (cl. 124)"),
+                            [(str(o.pk), o.name) for o in related]))
+        if others:
+            choices.append((_("Other bodies"), [(str(o.pk), o.name) for o in others]))
+        self.fields["organization"].choices = choices
+
+
+@login_required
+def send_to_competent_body(request, code: str):
+    """cl. 124: record that the approved plan of a state body was sent to a body of a related sphere."""
+    document = access_document_by_code(request.user, code)
+    if document.type != DocumentType.SBDP:
+        raise Http404("cl. 124 concerns state body plans only")
+    _developer_or_403(request.user, document)
+    workflow = Workflow.objects.filter(document=document).first()
+    sent = list(workflow.milestones.filter(kind=MilestoneKind.SENT_TO_COMPETENT).select_related("recipient")
+                .order_by("on", "pk")) if workflow else []
+    goals = list(document.goals.prefetch_related("related_bodies").order_by("order", "code"))
+    sent_ids = {m.recipient_id for m in sent}
+    related = {o.pk: o for g in goals for o in g.related_bodies.all() if o.pk != document.developer_id}
+    bodies = list(Organization.objects.filter(is_active=True).exclude(pk=document.developer_id)
+                  .exclude(kind=OrganizationKind.OTHER).order_by("name", "code"))
+    related_list = sorted(related.values(), key=lambda o: (o.name, o.code))
+    others = [o for o in bodies if o.pk not in related]
+    by_pk = {o.pk: o for o in [*related_list, *others]}
+    refusal = ""
+    if request.method == "POST":
+        form = SendToForm(request.POST, related=related_list, others=others)
+        if form.is_valid():
+            d = form.cleaned_data
+            org = by_pk[int(d["organization"])]
+            try:
+                sv.do_record_sending_to_competent_body(document, org, acting_user=request.user, on=d["on"],
+                                                       reference=d["reference"], reason=d["reason"])
+            except sv.WorkflowRefused as exc:
+                refusal = str(exc)
+            else:
+                messages.success(request, _("%(code)s sent to %(body)s on %(on)s (cl. 124).") % {
+                    "code": code, "body": org.name, "on": d["on"].strftime("%d.%m.%Y")})
+                return redirect(reverse("development:send-to", args=[code]))
+    else:
+        first = next((o for o in related_list if o.pk not in sent_ids), None)
+        form = SendToForm(related=related_list, others=others,
+                          initial={"on": sv.today(), "organization": str(first.pk) if first else ""})
+    pending = [(g, o) for g in goals for o in g.related_bodies.all()
+               if o.pk != document.developer_id and o.pk not in sent_ids]
+    return render(request, "development/send_to.html", {
+        "document": document, "workflow": workflow, "sent": sent, "pending": pending, "form": form,
+        "refusal": refusal, "approved": workflow is not None and workflow.step == Step.APPROVED,
+    })
+
+
+def _state_planning_writer(user) -> bool:
+    if user.is_superuser:
+        return True
+    body = sv.authority_organization(Authority.STATE_PLANNING)
+    return body is not None and body.pk in writing_organization_ids(user)
+
+
+class ReorganizationForm(forms.Form):
+    successor = forms.ChoiceField(label=gettext_lazy("Legal successor"), error_messages={
+        "required": gettext_lazy("Choose the legal successor (cl. 126)."),
+        "invalid_choice": gettext_lazy("Choose the legal successor from the list (cl. 126).")})
+    goals = forms.MultipleChoiceField(
+        label=gettext_lazy("Goals whose sector passes to the successor"), widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": gettext_lazy("Tick the goals of the plan that pass to the successor "
+                                                 "(cl. 126, V-55).")})
+    act = forms.CharField(label=gettext_lazy("Act of reorganisation"), max_length=300, error_messages={
+        "required": gettext_lazy("Name the act of reorganisation (cl. 126).")})
+    act_date = forms.DateField(label=gettext_lazy("Date of the act"), widget=DATE, error_messages={
+        "required": gettext_lazy("Give the date of the act of reorganisation (cl. 126)."),
+        "invalid": gettext_lazy("Enter the date of the act as a date (cl. 126).")})
+    reason = forms.CharField(label=gettext_lazy("Reason for the change"), max_length=1000, error_messages={
+        "required": gettext_lazy("Give the reason for this change: it is kept in the history.")})
+
+    def __init__(self, *args, successors=(), goals=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["successor"].choices = [("", "—")] + [(str(o.pk), o.name) for o in successors]
+        self.fields["goals"].choices = [(str(g.pk), f"{g.code}. {g.title}") for g in goals]
+
+
+@login_required
+def reorganization_new(request, code: str):
+    """cl. 126: the authorized body for state planning records that the developer of the state body plan
+    `code` was reorganised, naming the successor and the goals of this plan whose sector passes to it."""
+    document = access_document_by_code(request.user, code)
+    if document.type != DocumentType.SBDP:
+        raise Http404("cl. 126 concerns state body plans only")
+    if not _state_planning_writer(request.user):
+        raise PermissionDenied(_("Only the authorized body for state planning records a reorganisation "
+                                 "(cl. 126)."))
+    goals = list(document.goals.order_by("order", "code"))
+    successors = list(Organization.objects.filter(is_active=True, kind=OrganizationKind.CENTRAL_STATE_BODY)
+                      .exclude(pk=document.developer_id).order_by("name", "code"))
+    recorded = list(Reorganization.objects.filter(predecessor_id=document.developer_id)
+                    .select_related("successor").prefetch_related("goals").order_by("act_date", "pk"))
+    refusal = ""
+    if request.method == "POST":
+        form = ReorganizationForm(request.POST, successors=successors, goals=goals)
+        if form.is_valid():
+            d = form.cleaned_data
+            successor = next(o for o in successors if str(o.pk) == d["successor"])
+            chosen = [g for g in goals if str(g.pk) in set(d["goals"])]
+            try:
+                sv.do_record_reorganization(document.developer, successor, chosen, acting_user=request.user,
+                                            reason=d["reason"], act=d["act"], act_date=d["act_date"])
+            except sv.WorkflowRefused as exc:
+                refusal = str(exc)
+            else:
+                messages.success(request, _("Reorganisation recorded: %(old)s → %(new)s, goals %(goals)s "
+                                            "(cl. 126).") % {"old": document.developer.code, "new": successor.code,
+                                                             "goals": ", ".join(g.code for g in chosen)})
+                return redirect(reverse("development:reorganization", args=[code]))
+    else:
+        form = ReorganizationForm(successors=successors, goals=goals, initial={"act_date": sv.today()})
+    return render(request, "development/reorganization.html", {
+        "document": document, "form": form, "refusal": refusal, "recorded": recorded,
+    })
+
+
+class TransferForm(forms.Form):
+    reason = forms.CharField(label=gettext_lazy("Reason for the change"), max_length=1000, error_messages={
+        "required": gettext_lazy("Give the reason for this change: it is kept in the history.")})
+
+
+@login_required
+def transfer_goals(request, code: str):
+    """cl. 126: the successor copies the goals passed to it, with their target indicators, into its plan."""
+    document = access_document_by_code(request.user, code)
+    if document.type != DocumentType.SBDP:
+        raise Http404("cl. 126 concerns state body plans only")
+    _developer_or_403(request.user, document)
+    reorganizations = list(Reorganization.objects.filter(successor_id=document.developer_id)
+                           .select_related("predecessor").prefetch_related("goals__document")
+                           .order_by("act_date", "pk"))
+    carried = set(DecompositionLink.objects.filter(child__document=document, parent__goal__isnull=False)
+                  .values_list("parent__goal_id", flat=True))
+    refusal = ""
+    if request.method == "POST":
+        form = TransferForm(request.POST)
+        if not reorganizations:
+            refusal = _("No reorganisation passes goals to %(body)s (cl. 126).") % {"body": document.developer.code}
+        elif form.is_valid():
+            try:
+                with transaction.atomic():  # all the reorganisations or none
+                    created = sum(sv.do_transfer_goals(r, document, acting_user=request.user,
+                                                       reason=form.cleaned_data["reason"]) for r in reorganizations)
+            except sv.WorkflowRefused as exc:
+                refusal = str(exc)
+            else:
+                messages.success(request, _("%(n)s items (goals and their target indicators) copied into %(code)s "
+                                            "(cl. 126).") % {"n": created, "code": code})
+                return redirect(reverse("development:transfer", args=[code]))
+    else:
+        form = TransferForm()
+    rows = [(r, [(g, g.pk in carried) for g in r.goals.all()]) for r in reorganizations]
+    return render(request, "development/transfer.html", {
+        "document": document, "rows": rows, "form": form, "refusal": refusal,
+    })
