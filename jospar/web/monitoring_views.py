@@ -75,6 +75,7 @@ from jospar.monitoring.models import (
 from jospar.monitoring.prefill import StoredValues, stored_values
 from jospar.planning.access import access_document_by_code, user_organization_ids, visible_documents
 from jospar.planning.models import Document, Financing, Indicator, IndicatorValue, Measure
+from jospar.planning.services import editor_organization_ids
 
 from .charts import number
 
@@ -189,9 +190,26 @@ class ObligationRow:
     status: str
     status_label: str
     act_url: str | None
+    workbook_url: str | None = None
+    workbook_annex: str = ""
 
 
-def _obligation_rows(obligations, user_orgs: set[int], authority_orgs: set[int], today: date) -> list[ObligationRow]:
+def _workbook_url(o: Obligation, writer_orgs: set[int]) -> tuple[str | None, str]:
+    """The official forms page's xlsx of the reporter's own part (``?year=&org=``) for an annual report or a
+    co-executor's information (cl. 240-241, 254-256, 262-263, 266-267: the report annex of the document type,
+    uploaded back on the forms page), when the user writes for the reporter (otherwise the download is refused)."""
+    from jospar.annexes.services import REPORT_ANNEX
+
+    document = o.period.document
+    annex = REPORT_ANNEX.get(document.type)
+    if (annex is None or o.period.quarter or o.rule_id not in REPORT_RULE_IDS or o.reporter_id not in writer_orgs):
+        return None, ""
+    url = reverse("form-download", args=[document.code, annex, "xlsx"])
+    return f"{url}?year={o.period.year}&org={o.reporter.code}", annex
+
+
+def _obligation_rows(obligations, user_orgs: set[int], authority_orgs: set[int], today: date,
+                     writer_orgs: set[int] = frozenset()) -> list[ObligationRow]:
     labels = dict(ObligationStatus.choices)
     lang = (get_language() or "kk")[:2]
     rows = []
@@ -214,7 +232,8 @@ def _obligation_rows(obligations, user_orgs: set[int], authority_orgs: set[int],
             elif o.reporter_id in authority_orgs:
                 url = reverse("monitoring-overview", args=[document.code, o.period.year])
         status = o.status(today)
-        rows.append(ObligationRow(o, o.label(lang), status, str(labels.get(status, status)), url))
+        workbook, annex = _workbook_url(o, writer_orgs)
+        rows.append(ObligationRow(o, o.label(lang), status, str(labels.get(status, status)), url, workbook, annex))
     return rows
 
 
@@ -236,7 +255,7 @@ def inbox(request):
         .order_by(F("obligation__due").asc(nulls_last=True), "signed_at")
     )
     return render(request, "web/monitoring/inbox.html", {
-        "rows": _obligation_rows(obligations, orgs, authority_orgs, today),
+        "rows": _obligation_rows(obligations, orgs, authority_orgs, today, editor_organization_ids(user)),
         "waiting": waiting, "today": today,
     })
 
@@ -1055,6 +1074,26 @@ def quarterly_view(request, code: str, year: int):
     })
 
 
+_PROPOSAL_PLACE = re.compile(r"^(summary|analytical_centre_info|lines\[(\d+)\]\.[a-z_]+): ")
+
+
+def _proposal_problems(messages_: list[str]) -> tuple[list[str], dict[str, list[str]], dict[int, list[str]]]:
+    """The refusals of cl. 237-238 next to what they concern: the summary and the Analytical Centre's field by
+    name, a line by its number (the service counts the lines sent from 1, as the page does); the rest on top."""
+    general: list[str] = []
+    fields: dict[str, list[str]] = defaultdict(list)
+    lines: dict[int, list[str]] = defaultdict(list)
+    for message in messages_:
+        m = _PROPOSAL_PLACE.match(message)
+        if m is None:
+            general.append(message)
+        elif m.group(2):
+            lines[int(m.group(2))].append(message)
+        else:
+            fields[m.group(1)].append(message[m.end():])
+    return general, dict(fields), dict(lines)
+
+
 def _posted_lines(post) -> list[proposals.LineIn]:
     numbers = sorted({int(m.group(1)) for k in post for m in [re.fullmatch(r"line-(\d+)-(risk|action)", k)] if m})
     lines = []
@@ -1084,6 +1123,8 @@ def proposals_view(request, code: str, year: int, quarter: int):
     may_edit = bool(period) and proposals.may_propose(user) and (
         proposal is None or proposal.status == ProposalStatus.DRAFT)
     problems: list[str] = []
+    field_problems: dict[str, list[str]] = {}
+    line_problems: dict[int, list[str]] = {}
     here = reverse("monitoring-proposals", args=[document.code, year, quarter])
     summary = proposal.summary if proposal else ""
     centre = proposal.analytical_centre_info if proposal else ""
@@ -1107,7 +1148,7 @@ def proposals_view(request, code: str, year: int, quarter: int):
                 if send:
                     proposals.do_send_proposal(saved, acting_user=user)
         except sv.MonitoringRefused as exc:
-            problems = exc.problems
+            problems, field_problems, line_problems = _proposal_problems(exc.problems)
         else:
             messages.success(request, _("The proposals are sent to the Administration of the President (cl. 238).")
                              if send else _("The draft proposals are saved."))
@@ -1122,7 +1163,9 @@ def proposals_view(request, code: str, year: int, quarter: int):
     return render(request, "web/monitoring/proposals.html", {
         "document": document, "year": year, "quarter": quarter, "period": period, "proposal": proposal,
         "may_edit": may_edit, "problems": problems, "summary": summary, "centre": centre,
-        "lines": list(enumerate(lines + [proposals.LineIn(risk="", action="")] * (3 if may_edit else 0), start=1)),
+        "lines": [(n, line, line_problems.get(n, [])) for n, line in enumerate(
+            lines + [proposals.LineIn(risk="", action="")] * (3 if may_edit else 0), start=1)],
+        "field_problems": field_problems,
         "cells": cells, "obligation": obligation, "accepted": accepted,
         "indicator_codes": [r.indicator.code for r in rollup.rows],
         "signature_ok": (proposal.content_hash == proposals.content_hash(proposal))

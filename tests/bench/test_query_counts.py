@@ -101,6 +101,7 @@ def _counts(client) -> dict[str, int]:
 API_KNOWN = {"indicator": None, "measure": "M-001", "goal": "1.1", "task": "1", "key": "mission_vision",
              "annex": "10", "year": YEAR, "quarter": 0, "source": "budget", "kato": "620000000"}
 API_UNKNOWN = {"risk", "pk", "swot", "first", "second", "problem", "cause", "effect", "factor"}  # no generated data
+API_KNOWN_BY_PATH = {"/api/monitoring/proposals/": {"quarter": 1}}  # cl. 238 proposals follow a quarter (1-4)
 
 
 def _api_urls() -> tuple[list[tuple[str, str]], list[str]]:
@@ -118,7 +119,8 @@ def _api_urls() -> tuple[list[tuple[str, str]], list[str]]:
         assert not missing, f"{path}: no recipe for the path parameters {missing}: add one to API_KNOWN"
         targets = DOCUMENTS.items() if "code" in names else [(None, None)]
         for code, indicator in targets:
-            values = {**API_KNOWN, "code": code, "indicator": indicator}
+            values = {**API_KNOWN, "code": code, "indicator": indicator,
+                      **next((v for prefix, v in API_KNOWN_BY_PATH.items() if path.startswith(prefix)), {})}
             url = path
             for name in names:
                 url = url.replace("{" + name + "}", str(values[name]))

@@ -6,7 +6,8 @@ delete), the analysis (SWOT items and links, problems and their links, goals for
 monitoring report of 2025 (save the draft lines: the developer's report or the co-executor's information),
 the list of one's obligations, opening the reporting period, the consolidated results (roll-ups), the draft of
 the conclusion (Annex 11), the upload of the developer's Annex 13 workbook (a dry run) and the consolidation
-of the developer's report from its co-executors' accepted information.
+of the developer's report from its co-executors' accepted information, and the draft and sending of the
+quarterly proposals of cl. 238.
 
 Whose document ("scope"):
 - own:    the document of the user's organization (for the co-executor: the document it co-executes;
@@ -115,6 +116,11 @@ MATRIX = {
     "delete risk":     developer_writes(204),
     # cl. 240-242: the developer forms its report from the accepted information of its co-executors
     "consolidate":     developer_writes(200),
+    # cl. 238 (decision P6): only the writers of the authorized body for strategic planning (none of these roles)
+    # draft and send the quarterly proposals; the superuser gets past the permission to the rule that only the
+    # National Plan is monitored by quarter (cl. 234): 422
+    "save proposals":  (W_ANON, W_NONE, W_NONE, W_NONE, W_NONE, C_NONE, (422,) * 3),
+    "send proposals":  (W_ANON, W_NONE, W_NONE, W_NONE, W_NONE, C_NONE, (422,) * 3),
 }
 
 
@@ -212,6 +218,10 @@ def _analysis_call(client, endpoint: str, code: str):
         return client.send("delete", f"{base}/risks/R2")
     if endpoint == "consolidate":
         return client.post(f"/api/monitoring/reports/{code}/2025/consolidate", {})
+    if endpoint == "save proposals":
+        return client.put(f"/api/monitoring/proposals/{code}/2025/1", {"lines": [{"risk": "r", "action": "a"}]})
+    if endpoint == "send proposals":
+        return client.post(f"/api/monitoring/proposals/{code}/2025/1/send", {})
     return None
 
 

@@ -12,6 +12,7 @@ submission at any time; its recipient and the authorized bodies see it once it i
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
@@ -721,3 +722,397 @@ def rollup_results(request, code: s.DocCode, year: Year,
 def _source(x) -> dict[str, Any]:
     return {"source": x.source, "plan": x.plan, "corrected_plan": x.corrected_plan, "absorbed": x.absorbed,
             "absorption": _calculation(x.absorption), "reasons": list(x.reasons)}
+
+
+# ------------------------------------------------------------ quarterly roll-up and proposals (cl. 234-238)
+#
+# The same rules as the pages /documents/<code>/quarterly/<year>/ and /documents/<code>/proposals/<year>/q<n>/
+# (decision W6 of jospar/web/monitoring_views.py): the quarterly results are read by the authorized bodies and
+# the developer of the National Plan; a draft of the proposals only inside the authorized body for strategic
+# planning (decision P6 of jospar/monitoring/proposals.py), sent proposals also by the authorized bodies and the
+# recipient. The rules of cl. 237-238 live in ``jospar.monitoring.proposals``: this router only turns its
+# refusals into 422 answers in kk/ru/en with the path of the field.
+
+ProposalQuarter = Annotated[int, Field(ge=1, le=4, description="the quarter, 1-4 (cl. 234)")]
+PROPOSAL_FIELDS = ("lines", "summary", "analytical_centre_info")
+
+
+class QuarterCellOut(Schema):
+    quarter: int
+    plan: OutDecimal | None
+    fact: OutDecimal | None
+    source: Literal["report", "stored", "pending", "none"] = Field(
+        description="report: the accepted quarterly report; stored: in the document without a report; pending: "
+                    "submitted, not yet accepted (not counted); none: not reported (decision Q2)")
+    reported_by: str | None = Field(description="the organization whose report gave (or will give) the fact")
+    status: str
+    rule: str
+    clause: str | None
+    reason: str
+    achievement: CalculationOut | None = Field(description="fact / plan × 100 with its inputs (cl. 236-237)")
+
+
+class QuarterIndicatorOut(Schema):
+    code: str
+    title: str
+    unit: str
+    polarity: str
+    cells: list[QuarterCellOut] = Field(description="Q1-Q4, in this order")
+
+
+class QuarterSummaryOut(Schema):
+    quarter: int
+    planned: int = Field(description="indicators with a plan for the quarter")
+    assessed: int = Field(description="of which with an achievement")
+    achieved: int
+    average_achievement: CalculationOut
+    share_achieved: CalculationOut
+
+
+class QuarterBodyOut(Schema):
+    body: KeyOut | None = Field(description="the responsible body (cl. 239-241); null: no responsible body")
+    reports: dict[str, str] = Field(description="quarter -> status of the body's own quarterly report")
+    summaries: list[QuarterSummaryOut]
+    indicators: list[QuarterIndicatorOut]
+
+
+class QuarterlyOut(Schema):
+    document: str
+    year: int
+    language: str
+    open_quarters: list[int] = Field(description="the quarters whose reporting period is open")
+    groups: list[QuarterBodyOut]
+    totals: list[QuarterSummaryOut]
+    proposals: dict[str, str] = Field(description="quarter -> status of the proposals of cl. 238 you may see")
+
+
+class ProposalLineIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    risk: Annotated[str, Field(pattern=NO_NUL, max_length=5000)] = Field(
+        "", description="the risk of untimely or poor-quality implementation found (cl. 237)")
+    action: Annotated[str, Field(pattern=NO_NUL, max_length=5000)] = Field(
+        "", description="the corrective action proposed (cl. 237)")
+    indicator: Annotated[str, Field(pattern=NO_NUL, max_length=80)] = Field("", description="indicator code")
+    measure: Annotated[str, Field(pattern=NO_NUL, max_length=80)] = Field("", description="measure code")
+    addressee: Annotated[str, Field(pattern=NO_NUL, max_length=60)] = Field(
+        "", description="the organization that should act (its code)")
+
+
+class ProposalSave(Schema):
+    """The draft proposals of a quarter; ``lines`` replaces every line (decision P1)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    lines: list[ProposalLineIn] = Field(default_factory=list, max_length=500)
+    summary: Annotated[str, Field(pattern=NO_NUL, max_length=20000)] | None = Field(
+        None, description="the analysis of the progress of implementation (cl. 237); omitted: unchanged")
+    analytical_centre_info: Annotated[str, Field(pattern=NO_NUL, max_length=20000)] | None = Field(
+        None, description="the information of the National Analytical Centre for Monitoring Reforms taken into "
+                          "account, or that none was received (cl. 238); omitted: unchanged")
+    version: Annotated[str, Field(pattern=NO_NUL, max_length=100)] | None = Field(
+        None, description="the version you read (or send If-Match); omit only for the first draft")
+    change_reason: Annotated[str, Field(pattern=NO_NUL, max_length=500)] = Field(
+        "", description="why: kept in the history")
+
+
+class ProposalSend(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    version: Annotated[str, Field(pattern=NO_NUL, max_length=100)] | None = Field(
+        None, description="the version you read (or send If-Match): what you send is what you read")
+    change_reason: Annotated[str, Field(pattern=NO_NUL, max_length=500)] = Field(
+        "", description="kept in the history")
+
+
+class ProposalLineOut(Schema):
+    order: int
+    risk: str
+    action: str
+    indicator: str | None
+    measure: str | None
+    addressee: str | None
+
+
+class ProposalOut(Schema):
+    document: str
+    year: int
+    quarter: int
+    period_open: bool = Field(description="the quarter's reporting period is open (proposals need it)")
+    status: Literal["none", "draft", "sent"] = Field(description="none: no proposals you may see yet")
+    author: str | None
+    recipient: str | None
+    summary: str
+    analytical_centre_info: str
+    lines: list[ProposalLineOut]
+    sent_by: str | None
+    sent_at: dt.datetime | None
+    content_hash: str = Field(description="SHA-256 of the content sent (decision P5)")
+    signature_valid: bool | None = Field(description="the stored proposals are exactly what was sent")
+    accepted_reports: int = Field(description="accepted quarterly reports: sending needs one (cl. 236, 238)")
+    may_edit: bool = Field(description="you may save and send them (a draft, and you write for the body)")
+    version: str | None = Field(description="send it back (If-Match or version) to change or send the draft")
+
+
+class SuggestedLinesOut(Schema):
+    document: str
+    year: int
+    quarter: int
+    lines: list[ProposalLineIn] = Field(description="one line per indicator not (fully) achieved in the quarter, "
+                                                    "the action left to write (cl. 237)")
+
+
+def _quarterly_reader(user, document) -> None:
+    """W6: the authorized bodies and the developer of the National Plan (403); only the Plan is quarterly."""
+    if document.type != "ndp":
+        raise ApiError(422, [item("invalid", path="$.path.code", detail=(
+            f"{document.code} is reported once a year: only the National Development Plan is monitored every "
+            "quarter (cl. 234)"))])
+    if not (user.is_superuser or is_authorized_body_member(user) or document.developer_id in organization_ids(user)):
+        raise forbidden("rollups")
+
+
+def _summary_out(x) -> dict[str, Any]:
+    return {"quarter": x.quarter, "planned": x.planned, "assessed": x.assessed, "achieved": x.achieved,
+            "average_achievement": _calculation(x.average), "share_achieved": _calculation(x.share)}
+
+
+def _cell_out(c) -> dict[str, Any]:
+    return {"quarter": c.quarter, "plan": c.plan, "fact": c.fact, "source": c.source, "reported_by": c.reported_by,
+            "status": c.status, "rule": c.verdict.rule, "clause": c.verdict.clause, "reason": c.reason,
+            "achievement": _calculation(c.achievement)}
+
+
+def _document_year(request, code: str, year: int):
+    user = current_user(request)
+    document = access_document_by_code(user, code)
+    if year not in document.years:
+        raise ApiError(422, [item("invalid", path="$.path.year", detail=(
+            f"year {year} is outside the period of {document.code} ({document.period_start}-{document.period_end})"))])
+    return user, document
+
+
+@router.get("/quarterly/{code}/{year}", response={200: QuarterlyOut, **ERRORS},
+            summary="The quarterly roll-up of the National Plan for a year: each indicator with a quarterly plan, "
+                    "by responsible body, with every calculation (cl. 234-237)")
+def quarterly_rollup(request, code: s.DocCode, year: Year, lang: Literal["kk", "ru", "en"] | None = None):
+    from django.utils import translation
+
+    from jospar.monitoring import quarterly
+    from jospar.monitoring.models import OperationalProposal
+    from jospar.monitoring.proposals import may_view
+
+    from .common import request_language
+
+    user, document = _document_year(request, code, year)
+    _quarterly_reader(user, document)
+    language = request_language(request, lang)
+    with translation.override(language):
+        rollup = quarterly.load(document, year)
+        groups = [{
+            "body": _key_out(g.key), "reports": {str(q): st for q, st in sorted(g.report_status.items())},
+            "summaries": [_summary_out(g.summaries[q]) for q in quarterly.QUARTERS],
+            "indicators": [{"code": r.indicator.code, "title": r.indicator.title, "unit": r.indicator.unit,
+                            "polarity": r.indicator.polarity,
+                            "cells": [_cell_out(r.cells[q]) for q in quarterly.QUARTERS]} for r in g.rows],
+        } for g in rollup.groups]
+    sent = OperationalProposal.objects.filter(period__document=document, period__year=year).select_related(
+        "period", "author", "recipient")
+    return {"document": document.code, "year": year, "language": language,
+            "open_quarters": list(rollup.open_quarters), "groups": groups,
+            "totals": [_summary_out(rollup.totals[q]) for q in quarterly.QUARTERS],
+            "proposals": {str(p.period.quarter): p.status for p in sent if may_view(user, p)}}
+
+
+def _proposal_version(proposal) -> str:
+    from jospar.monitoring.proposals import content_hash
+
+    return content_hash(proposal)[:20] + "-" + proposal.status
+
+
+def _proposal_context(request, code: str, year: int, quarter: int, write=None):
+    """(user, document, period or None, the proposal the user may see or None); 403/404 like the page.
+
+    ``write``: the action (a callable giving its text) for a write: 404 for a document one may not see first,
+    then 403 for who may not write proposals (cl. 238, decision P6), then the rest."""
+    from jospar.monitoring.models import ReportingPeriod
+    from jospar.monitoring.proposals import may_view, proposal_of
+
+    user, document = _document_year(request, code, year)
+    if write is not None:
+        _propose_refusal(user, write)
+    period = ReportingPeriod.objects.filter(document=document, year=year, quarter=quarter).first()
+    proposal = proposal_of(period) if period else None
+    if proposal is None or not may_view(user, proposal):
+        _quarterly_reader(user, document)
+        proposal = None  # P6: a draft is read only inside the strategic planning body
+    return user, document, period, proposal
+
+
+def _proposal_out(user, document, year: int, quarter: int, period, proposal) -> dict[str, Any]:
+    from jospar.monitoring import proposals as pr
+    from jospar.monitoring.models import ProposalStatus
+
+    accepted = (Submission.objects.filter(period=period, status=SubmissionStatus.ACCEPTED).count()
+                if period else 0)
+    may_edit = bool(period) and pr.may_propose(user) and (proposal is None or proposal.status == ProposalStatus.DRAFT)
+    out: dict[str, Any] = {
+        "document": document.code, "year": year, "quarter": quarter, "period_open": period is not None,
+        "status": "none", "author": None, "recipient": None, "summary": "", "analytical_centre_info": "",
+        "lines": [], "sent_by": None, "sent_at": None, "content_hash": "", "signature_valid": None,
+        "accepted_reports": accepted, "may_edit": may_edit, "version": None}
+    if proposal is not None:
+        out.update(
+            status=proposal.status, author=proposal.author.code, recipient=proposal.recipient.code,
+            summary=proposal.summary, analytical_centre_info=proposal.analytical_centre_info,
+            lines=[{"order": x.order, "risk": x.risk, "action": x.action,
+                    "indicator": x.indicator.code if x.indicator_id else None,
+                    "measure": x.measure.code if x.measure_id else None,
+                    "addressee": x.addressee.code if x.addressee_id else None}
+                   for x in proposal.lines.select_related("indicator", "measure", "addressee").order_by("order")],
+            sent_by=proposal.sent_by.username if proposal.sent_by_id else None, sent_at=proposal.sent_at,
+            content_hash=proposal.content_hash,
+            signature_valid=(proposal.content_hash == pr.content_hash(proposal)) if proposal.content_hash else None,
+            version=_proposal_version(proposal))
+    return out
+
+
+_LINE_INDEX = re.compile(r"^\$\.lines\[(\d+)\]")
+
+
+def _zero_based(error: ApiError) -> ApiError:
+    """The service numbers lines from 1 for people (``lines[2].risk``); a JSON path counts from 0."""
+    for e in error.errors:
+        e["path"] = _LINE_INDEX.sub(lambda m: f"$.lines[{int(m.group(1)) - 1}]", e["path"])
+    return error
+
+
+def _propose_refusal(user, what) -> None:
+    """403 with the service's own reason (cl. 238, decision P6) when the user may not write proposals."""
+    from jospar.monitoring import proposals as pr
+
+    if not pr.may_propose(user):
+        attempt(lambda: pr._require(user, what()), (sv.MonitoringRefused,), status=403, code="forbidden")
+
+
+def _open_period(document, year: int, quarter: int, period):
+    if period is None:
+        raise ApiError(409, [item("wrong_status", path="$.path.quarter",
+                                  status=f"{document.code} {year} Q{quarter}: not open",
+                                  allowed=(f"open (POST /api/monitoring/periods/{document.code}/{year} with "
+                                           f"quarter={quarter}; cl. 234)"))],
+                       extra={"current": {"period_open": False}, "yours": {}})
+    return period
+
+
+@router.get("/proposals/{code}/{year}/{quarter}", response={200: ProposalOut, **ERRORS},
+            summary="The proposals from the operational monitoring of a quarter of the National Plan (cl. 237-238); "
+                    "a draft is shown only inside the authorized body for strategic planning")
+def get_proposals(request, response: HttpResponse, code: s.DocCode, year: Year, quarter: ProposalQuarter):
+    user, document, period, proposal = _proposal_context(request, code, year, quarter)
+    out = _proposal_out(user, document, year, quarter, period, proposal)
+    if out["version"]:
+        response["ETag"] = etag(out["version"])
+    return out
+
+
+@router.get("/proposals/{code}/{year}/{quarter}/suggested", response={200: SuggestedLinesOut, **ERRORS},
+            summary="Lines to start the proposals from: every indicator not (fully) achieved in the quarter "
+                    "(cl. 237), the corrective action left to write")
+def suggested_proposals(request, code: s.DocCode, year: Year, quarter: ProposalQuarter,
+                        lang: Literal["kk", "ru", "en"] | None = None):
+    from django.utils import translation
+
+    from jospar.monitoring import proposals as pr
+    from jospar.monitoring.models import ReportingPeriod
+
+    from .common import request_language
+
+    user, document, period, _proposal = _proposal_context(request, code, year, quarter)
+    # suggestions only read the roll-up: they are offered before the quarter's reporting period is open too
+    quarter_of = period or ReportingPeriod(document=document, year=year, quarter=quarter)
+    with translation.override(request_language(request, lang)):
+        lines = pr.suggested_lines(quarter_of)
+    return {"document": document.code, "year": year, "quarter": quarter,
+            "lines": [{"risk": x.risk, "action": x.action, "indicator": x.indicator, "measure": x.measure,
+                       "addressee": x.addressee} for x in lines]}
+
+
+@router.put("/proposals/{code}/{year}/{quarter}", response={200: ProposalOut, 428: ErrorOut, **ERRORS},
+            summary="Save the draft proposals of a quarter (the authorized body for strategic planning, cl. 238); "
+                    "the lines sent replace every line; changing a draft needs the version you read")
+def save_proposals(request, response: HttpResponse, code: s.DocCode, year: Year, quarter: ProposalQuarter,
+                   data: ProposalSave):
+    from django.utils.translation import gettext
+
+    from jospar.monitoring import proposals as pr
+    from jospar.monitoring.models import OperationalProposal, ProposalStatus
+
+    user, document, period, _visible = _proposal_context(
+        request, code, year, quarter, write=lambda: gettext("prepare proposals from operational monitoring"))
+    period = _open_period(document, year, quarter, period)
+    expected = data.version or parse_if_match(request.headers.get("If-Match"))
+    payload = pr.ProposalIn(
+        lines=[pr.LineIn(**line.model_dump()) for line in data.lines], summary=data.summary,
+        analytical_centre_info=data.analytical_centre_info)
+    with transaction.atomic():
+        current = OperationalProposal.objects.select_for_update().filter(period=period).first()
+        if current is not None:
+            if current.status == ProposalStatus.SENT:
+                raise ApiError(409, [item("wrong_status", status=current.get_status_display(),
+                                          allowed=str(ProposalStatus.DRAFT.label))],
+                               extra={"current": {"status": current.status, "version": _proposal_version(current)},
+                                      "yours": {"version": expected}})
+            if not expected:
+                raise ApiError(428, [item("version_required")])
+            if expected != _proposal_version(current):
+                raise ApiError(409, [item("version_conflict")], extra={
+                    "current": ProposalOut.model_validate(
+                        _proposal_out(user, document, year, quarter, period, current)).model_dump(mode="json"),
+                    "yours": {"version": expected}})
+        elif expected:
+            raise ApiError(409, [item("version_conflict")], extra={"current": {}, "yours": {"version": expected}})
+
+        def call():
+            return pr.do_save_proposal(period, payload, acting_user=user, reason=data.change_reason)
+
+        try:
+            saved = attempt(call, (sv.MonitoringRefused,), code="proposal_refused", known=PROPOSAL_FIELDS)
+        except ApiError as exc:
+            raise _zero_based(exc) from None
+    out = _proposal_out(user, document, year, quarter, period, pr.proposal_of(period) or saved)
+    response["ETag"] = etag(out["version"])
+    return out
+
+
+@router.post("/proposals/{code}/{year}/{quarter}/send", response={200: ProposalOut, **ERRORS},
+             summary="Send the proposals of a quarter to the Administration of the President (cl. 238): needs "
+                     "lines, the Analytical Centre's information and an accepted quarterly report; final once sent")
+def send_proposals(request, response: HttpResponse, code: s.DocCode, year: Year, quarter: ProposalQuarter,
+                   data: ProposalSend):
+    from django.utils.translation import gettext
+
+    from jospar.monitoring import proposals as pr
+    from jospar.monitoring.models import ProposalStatus
+
+    user, document, period, proposal = _proposal_context(
+        request, code, year, quarter, write=lambda: gettext("send proposals from operational monitoring"))
+    period = _open_period(document, year, quarter, period)
+    if proposal is None:
+        raise not_found()
+    if proposal.status != ProposalStatus.DRAFT:
+        raise ApiError(409, [item("wrong_status", status=proposal.get_status_display(),
+                                  allowed=str(ProposalStatus.DRAFT.label))],
+                       extra={"current": {"status": proposal.status, "version": _proposal_version(proposal)},
+                              "yours": {}})
+    expected = data.version or parse_if_match(request.headers.get("If-Match"))
+    if expected and expected != _proposal_version(proposal):
+        raise ApiError(409, [item("version_conflict")], extra={
+            "current": ProposalOut.model_validate(
+                _proposal_out(user, document, year, quarter, period, proposal)).model_dump(mode="json"),
+            "yours": {"version": expected}})
+    sent = attempt(lambda: pr.do_send_proposal(proposal, acting_user=user, reason=data.change_reason),
+                   (sv.MonitoringRefused,), code="send_refused", known=PROPOSAL_FIELDS)
+    out = _proposal_out(user, document, year, quarter, period, pr.proposal_of(period) or sent)
+    response["ETag"] = etag(out["version"])
+    return out
