@@ -45,6 +45,23 @@ def correction(page, base: str) -> None:
     page.screenshot(path=str(OUT / "correction-review-en.png"), full_page=True)
 
 
+# the strategic planning body's analyst (sees the quarterly results and writes the cl. 238 proposals)
+ANALYST = [
+    ("/en/documents/ndp-2029/quarterly/2026/", "quarterly-en.png"),
+    ("/ru/documents/ndp-2029/proposals/2026/q1/", "proposals-ru.png"),
+    ("/en/documents/rdp-flawed-demo/analysis/", "analysis-findings-en.png"),
+]
+
+
+def login(page, base: str, username: str) -> None:
+    """Sign in (each `browser.new_page()` is its own context, with its own cookies)."""
+    page.goto(base + "/en/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", f"demo-{username}-2026")
+    page.click("form.login button[type=submit]")
+    page.wait_for_load_state()
+
+
 def main(base: str) -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as pw:
@@ -54,16 +71,18 @@ def main(base: str) -> None:
             page.goto(base + path)
             page.wait_for_timeout(800)
             page.screenshot(path=str(OUT / name))
-        page.goto(base + "/en/login/")
-        page.fill("#id_username", "moh-planner")
-        page.fill("#id_password", "demo-moh-planner-2026")
-        page.click("form.login button[type=submit]")
-        page.wait_for_load_state()
+        login(page, base, "moh-planner")
         for path, name in PLANNER:
             page.goto(base + path)
             page.wait_for_timeout(500)
             page.screenshot(path=str(OUT / name))
         correction(page, base)
+        analyst = browser.new_page(viewport={"width": 1280, "height": 900})
+        login(analyst, base, "aspr-analyst")
+        for path, name in ANALYST:
+            analyst.goto(base + path)
+            analyst.wait_for_timeout(500)
+            analyst.screenshot(path=str(OUT / name))
         tablet = browser.new_page(viewport={"width": 768, "height": 1024})
         tablet.goto(base + "/kk/documents/rdp-karaganda-2024-2028/")
         tablet.wait_for_timeout(500)

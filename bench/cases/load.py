@@ -98,6 +98,8 @@ def run(ctx: Context) -> list[Result]:
            "JOSPAR_SECRET_KEY": "bench-only-not-secret-" + str(port), "JOSPAR_ALLOWED_HOSTS": "127.0.0.1",
            "JOSPAR_CONN_MAX_AGE": "60", "JOSPAR_SSL_REDIRECT": "0", "JOSPAR_HSTS_SECONDS": "0",
            "PYTHONPATH": str(ROOT)}  # plain HTTP on 127.0.0.1
+    # as a deployment does (docs/DEPLOYMENT.md): the production settings keep the cache in the database
+    subprocess.run([str(VENV_BIN / "jospar"), "createcachetable"], cwd=ROOT, env=env, check=True)
     server = subprocess.Popen(
         [str(VENV_BIN / "gunicorn"), "jospar.wsgi:application", "-b", f"127.0.0.1:{port}", "-w", str(workers),
          "--timeout", "120", "--log-level", "warning"], cwd=ROOT, env=env)
