@@ -73,13 +73,14 @@ PROGRAMMES = {
 
 def _note(title: Tx, amounts, priority: int, *, indicator: bool) -> dict:
     """The explanatory note of cl. 119 ¶2 for one row of Annex 4 (items 2-3 for target indicators only)."""
-    total = sum(float(a) for a in amounts)
+    total = f"{sum(Decimal(a) for a in amounts):,.1f}"
+    local = total.replace(",", "\u00a0").replace(".", ",")  # kk/ru: 1 713 000,0
     note = {"justification": T(
-        f"«{title['kk']}»: 2025-2029 жылдарға қажеттілік {total:,.1f} млн теңге, бюджеттік бағдарлама "
+        f"«{title['kk']}»: 2025-2029 жылдарға қажеттілік {local} млн теңге, бюджеттік бағдарлама "
         f"нормативтері бойынша есептелген; басымдығы {priority}",
-        f"«{title['ru']}»: потребность на 2025-2029 годы {total:,.1f} млн тенге, рассчитана по нормативам "
+        f"«{title['ru']}»: потребность на 2025-2029 годы {local} млн тенге, рассчитана по нормативам "
         f"бюджетной программы; приоритет {priority}",
-        f"\"{title['en']}\": need for 2025-2029 of {total:,.1f} million tenge, calculated from the standards of the "
+        f"\"{title['en']}\": need for 2025-2029 of {total} million tenge, calculated from the standards of the "
         f"budget programme; priority {priority}")}
     if indicator:
         note["history"] = T("2022-2024 жылдары бағдарлама толық қаржыландырылды, көрсеткіш жоспарға сай орындалды",
@@ -155,6 +156,14 @@ class Task:
     result: Ind
 
 
+# cl. 124: goals in the spheres of other state bodies (by the goal's budget programme); the approved plan is also
+# sent to those bodies (jospar/demo/development.py records the sending, so V-53 stays quiet).
+RELATED_BODIES = {
+    "226-067-101": ["mts"],  # non-communicable diseases: physical activity and sport
+    "225-116-000": ["mic"],  # three-shift schools: the construction of schools
+}
+
+
 @dataclass(frozen=True)
 class Goal:
     title: Tx
@@ -224,6 +233,7 @@ def _build(code: str, body: str, title: Tx, mission: Tx, vision: Tx, texts: dict
             goals.append({
                 "code": gcode, "direction": dcode, "order": d * 10 + g, "title": goal.title,
                 "achievement_year": LAST, "budget_program_codes": [goal.bpc],
+                "related_bodies": RELATED_BODIES.get(goal.bpc, []),
                 "tasks": [{"code": str(t), "order": t, "title": task.title, "deadline_year": LAST}
                           for t, task in enumerate(goal.tasks, start=1)],
             })

@@ -20,7 +20,22 @@ def test_the_demo_loads_twice_without_change_and_every_login_works(loaded_demo, 
     assert ReportingPeriod.objects.filter(year=2025).count() >= 5
     assert Obligation.objects.filter(period__year=2025).exists()
     call_command("load_demo")
-    assert "ndp-2029: unchanged" in capsys.readouterr().out
+    again = capsys.readouterr().out
+    assert "ndp-2029: unchanged" in again
+    # every document, the amended Karaganda plan (version 2, cl. 205) included, is left as the first load made it
+    assert [line for line in again.splitlines() if line.strip().startswith(tuple(
+        f"{code}:" for code in Document.objects.values_list("code", flat=True)))
+        and not line.strip().endswith("unchanged")] == []
+    assert Document.objects.get(code="rdp-karaganda-2024-2028").version == 2
     assert (Document.objects.count(), Indicator.objects.count()) == (documents, indicators)
     for user in User.objects.all():
         assert client.login(username=user.username, password=f"demo-{user.username}-2026"), user.username
+
+
+def test_the_good_demo_plans_get_no_findings_from_the_workflow_and_working_group_rules(loaded_demo):
+    from jospar.compliance.services import check_document
+
+    only = {"V-51", "V-52", "V-53", "V-57", "V-72"}  # cl. 122-124, 128, 153-154: recorded by the demo workflows
+    for document in Document.objects.exclude(code="rdp-flawed-demo"):
+        assert [f.rule for f in check_document(document).findings if f.rule in only] == [], document.code
+    assert {"V-57", "V-71"} <= check_document(Document.objects.get(code="rdp-flawed-demo")).rule_ids()

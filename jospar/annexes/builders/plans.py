@@ -11,6 +11,7 @@ from jospar.development.models import ComparisonRow, Milestone, MilestoneKind
 from jospar.evaluation.criteria import criterion_title, finding_text, metric_label
 from jospar.evaluation.models import Conclusion
 from jospar.planning.choices import IndicatorKind
+from jospar.planning.models import FinancialNeed, Goal, Indicator
 
 from ..data import PlanData, money_sum
 from ..table import Cell, Column, Form, Paragraph, Row, Table, grouped_header, simple_header
@@ -593,7 +594,8 @@ def build_annex4(data: PlanData, year: int, lang: str) -> Form:
     years = _plan_years(data)
     form = caption_form("4", lang, data, [A4_TITLE(lang), tr(d, "title", lang)], notes=[NOTE_FILL(lang)])
     width = 9 + len(years)
-    rows = _a4_need_rows(data, years, lang) if data.financial_needs else _a4_measure_rows(data, years, lang, width)
+    order = _a4_order(data) if data.financial_needs else []
+    rows = _a4_need_rows(order, years, lang) if order else _a4_measure_rows(data, years, lang, width)
     notes = [A4_NOTE(lang)] if data.financial_needs else [A4_NOTE(lang), A4_NO_NEED(lang)]
     head = A4_HEAD[lang]
     spec = [*head[:3], (head[3][0], head[3][1] + [_year_label(lang, n, y) for n, y in enumerate(years, start=1)]),
@@ -602,16 +604,42 @@ def build_annex4(data: PlanData, year: int, lang: str) -> Form:
                          [Column(6), Column(30), Column(36), Column(13, "money")] + [Column(12, "money")] * len(years)
                          + [Column(22), Column(22), Column(22), Column(18), Column(12)],
                          grouped_header(spec), [str(i) for i in range(1, width + 1)], rows, notes)]
+    if order:
+        form.blocks.append(_a4_note_table(order, lang))
     return _finish(form, data, lang)
 
 
-def _a4_need_rows(data: PlanData, years: list[int], lang: str) -> list[Row]:
-    """The rows of FinancialNeed (cl. 119-120, Annex 4 expl. 1-9): each goal, then its target indicators (expl. 3:
-    macroindicators are not shown), each with its need by year, the total of those years (col. 4 = cols 5-9,
-    SPEC A4 5.2 [INFERRED]), the budget programme, grounds, effect, contribution to GDP and priority."""
+def a4_programme(code: str, name: str) -> str:
+    """Annex 4 col. 10 "name and code of the budget programme (subprogramme)" (expl. 5) as one text: the code,
+    then the name in the form's language [DECISION: "code name"; either alone when the other is missing]."""
+    return " ".join(part for part in (code.strip(), name.strip()) if part)
+
+
+def _a4_order(data: PlanData) -> list[tuple[str, Goal, Indicator | None, FinancialNeed | None]]:
+    """The rows of Annex 4 in order (number, goal, target indicator or None for the goal's own row, need): each
+    goal, then its target indicators (expl. 3: macroindicators are not shown). Shared by the table and by the
+    explanatory note of cl. 119 so that both number their rows alike."""
     by_goal = {n.goal_id: n for n in data.financial_needs if n.goal_id is not None}
     by_ind = {n.indicator_id: n for n in data.financial_needs if n.indicator_id is not None}
     ind_by_id = {i.pk: i for i in data.indicators}
+    order: list[tuple[str, Goal, Indicator | None, FinancialNeed | None]] = []
+    for gn, goal in enumerate(data.goals, start=1):
+        order.append((str(gn), goal, None, by_goal.get(goal.pk)))
+        targets = data.indicators_of_goal(goal, (IndicatorKind.TARGET,))
+        shown = {i.pk for i in targets}
+        # a need given for another indicator of the goal is shown too, never dropped silently
+        targets += [ind_by_id[i] for i in by_ind if i in ind_by_id and i not in shown
+                    and ind_by_id[i].goal_id == goal.pk and ind_by_id[i].kind != IndicatorKind.MACRO]
+        for tn, ind in enumerate(targets, start=1):
+            order.append((f"{gn}.{tn}", goal, ind, by_ind.get(ind.pk)))
+    return order
+
+
+def _a4_need_rows(order, years: list[int], lang: str) -> list[Row]:
+    """The rows of FinancialNeed (cl. 119-120, Annex 4 expl. 1-9), each with its need by year, the total of those
+    years (col. 4 = cols 5-9, SPEC A4 5.2 [INFERRED]), the budget programme (col. 10: the indicator's code, else its
+    goal's codes as rule A4-V2 reads them, and the indicator's programme name in the form's language; a goal row
+    has the goal's codes only), grounds, effect, contribution to GDP and priority."""
 
     def cells(need, programme: str | None) -> list[Cell]:
         by_year = [need.amounts_by_year.get(y) if need else None for y in years]
@@ -622,21 +650,61 @@ def _a4_need_rows(data: PlanData, years: list[int], lang: str) -> list[Row]:
                 + [number(need.priority if need else None, "int", lang)])
 
     rows: list[Row] = []
-    for gn, goal in enumerate(data.goals, start=1):
-        rows.append(Row([text(str(gn), lang=lang, bold=True), text(tr(goal, "title", lang), lang=lang, bold=True),
-                         text(None, lang=lang)] + cells(by_goal.get(goal.pk), goal.budget_program_codes),
-                        "subgroup", 0, f"goal:{goal.code}"))
-        targets = data.indicators_of_goal(goal, (IndicatorKind.TARGET,))
-        shown = {i.pk for i in targets}
-        # a need given for another indicator of the goal is shown too, never dropped silently
-        targets += [ind_by_id[i] for i in by_ind if i in ind_by_id and i not in shown
-                    and ind_by_id[i].goal_id == goal.pk and ind_by_id[i].kind != IndicatorKind.MACRO]
-        for tn, ind in enumerate(targets, start=1):
-            rows.append(Row([text(f"{gn}.{tn}", lang=lang), text(None, lang=lang), text(tr(ind, "title", lang),
-                                                                                       lang=lang)]
-                            + cells(by_ind.get(ind.pk), ind.budget_program_code or goal.budget_program_codes),
-                            "item", 1, f"indicator:{ind.code}"))
+    for num, goal, ind, need in order:
+        if ind is None:
+            rows.append(Row([text(num, lang=lang, bold=True), text(tr(goal, "title", lang), lang=lang, bold=True),
+                             text(None, lang=lang)] + cells(need, goal.budget_program_codes),
+                            "subgroup", 0, f"goal:{goal.code}"))
+        else:
+            programme = a4_programme(ind.budget_program_code or goal.budget_program_codes,
+                                     tr(ind, "budget_program_name", lang))
+            rows.append(Row([text(num, lang=lang), text(None, lang=lang), text(tr(ind, "title", lang), lang=lang)]
+                            + cells(need, programme), "item", 1, f"indicator:{ind.code}"))
     return rows
+
+
+A4_NOTE_TITLE = T("Түсіндірме жазба (119-тармақ)", "Пояснительная записка (п. 119)", "Explanatory note (cl. 119)")
+A4_NOTE_SHEET = T("4-қосымша (түсіндірме)", "Прил. 4 (записка)", "Annex 4 (note)")
+A4_NOTE_HEAD = {
+    "kk": ["Р/с №", "1) Мақсаттың, нысаналы индикатордың атауы",
+           "2) Соңғы 3 жылдағы нысаналы индикатордың нақты қаржыландырылуының және орындалуының қысқаша сипаттамасы",
+           "3) Әрбір жыл бойынша нысаналы индикатор мәнінің жоспарлы есебі",
+           "4) Басымдығын көрсете отырып, қаржылық қажеттіліктің негіздемелері және есептері"],
+    "ru": ["№ п/п", "1) Наименование цели, целевого индикатора",
+           "2) Краткое описание фактического финансирования и исполнения целевого индикатора за последние 3 года",
+           "3) Плановый расчет значения целевого индикатора по каждому году",
+           "4) Обоснования и расчеты финансовой потребности с указанием приоритетности"],
+    "en": ["No.", "1) Name of the goal, target indicator",
+           "2) Actual financing and execution of the target indicator over the last 3 years, briefly",
+           "3) Planned calculation of the target indicator's value for each year",
+           "4) Justification and calculation of the financial need, with the priority"],
+}
+A4_NOTE_EXPL = T("Түсіндірме жазба еркін нысанда жасалады (119-тармақтың 2-бөлігі); 2) және 3) тармақшалар нысаналы "
+                 "индикаторларға қатысты.",
+                 "Пояснительная записка составляется в произвольной форме (п. 119, часть 2); подпункты 2) и 3) "
+                 "относятся к целевым индикаторам.",
+                 "The explanatory note is drawn up in free form (cl. 119 ¶2); items 2) and 3) concern target "
+                 "indicators.")
+
+
+def _a4_note_table(order, lang: str) -> Table:
+    """The explanatory note of cl. 119 ¶2 after the Annex 4 table, one row per Annex 4 row with a need: item 1
+    the goal's or indicator's name, items 2-4 the texts of FinancialNeed (``note_history``, ``note_calculation``,
+    ``note_justification``) [DECISION: the free-form note shown as a table numbered like Annex 4]."""
+    rows: list[Row] = []
+    for num, goal, ind, need in order:
+        if need is None:
+            continue
+        item = ind or goal
+        rows.append(Row([text(num, lang=lang, bold=ind is None), text(tr(item, "title", lang), lang=lang,
+                                                                       bold=ind is None)]
+                        + [text(tr(need, f, lang) or None, lang=lang)
+                           for f in ("note_history", "note_calculation", "note_justification")],
+                        "subgroup" if ind is None else "item", 0 if ind is None else 1,
+                        f"goal:{goal.code}" if ind is None else f"indicator:{ind.code}"))
+    return Table("note", A4_NOTE_SHEET(lang), A4_NOTE_TITLE(lang),
+                 [Column(6), Column(36), Column(40), Column(40), Column(40)], simple_header(A4_NOTE_HEAD[lang]),
+                 None, rows, [A4_NOTE_EXPL(lang)])
 
 
 def _a4_measure_rows(data: PlanData, years: list[int], lang: str, width: int) -> list[Row]:
@@ -658,7 +726,8 @@ def _a4_measure_rows(data: PlanData, years: list[int], lang: str, width: int) ->
                                                                                        lang=lang),
                              number(money_sum(by_year), "money", lang)]
                             + [number(v, "money", lang) for v in by_year]
-                            + [text(ind.budget_program_code or goal.budget_program_codes or None, lang=lang)]
+                            + [text(a4_programme(ind.budget_program_code or goal.budget_program_codes,
+                                                 tr(ind, "budget_program_name", lang)) or None, lang=lang)]
                             + [text(None, lang=lang)] * 4, "item", 1, f"indicator:{ind.code}"))
     return rows
 
