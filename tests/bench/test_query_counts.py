@@ -100,6 +100,7 @@ def _counts(client) -> dict[str, int]:
 # Path parameters of the API, per generated document: what the generator makes at both scales.
 API_KNOWN = {"indicator": None, "measure": "M-001", "goal": "1.1", "task": "1", "key": "mission_vision",
              "annex": "10", "year": YEAR, "quarter": 0, "source": "budget", "kato": "620000000"}
+API_DOCUMENTS = ("gen-ndp-2025-2029", "gen-rdp-620000000")
 API_UNKNOWN = {"risk", "pk", "swot", "first", "second", "problem", "cause", "effect", "factor"}  # no generated data
 API_KNOWN_BY_PATH = {"/api/monitoring/proposals/": {"quarter": 1}}  # cl. 238 proposals follow a quarter (1-4)
 
@@ -117,7 +118,8 @@ def _api_urls() -> tuple[list[tuple[str, str]], list[str]]:
             continue
         missing = names - set(API_KNOWN) - {"code"}
         assert not missing, f"{path}: no recipe for the path parameters {missing}: add one to API_KNOWN"
-        targets = DOCUMENTS.items() if "code" in names else [(None, None)]
+        # the API reads every document type with the same code: the largest (NDP) and the richest (RDP) suffice
+        targets = [(c, i) for c, i in DOCUMENTS.items() if c in API_DOCUMENTS] if "code" in names else [(None, None)]
         for code, indicator in targets:
             values = {**API_KNOWN, "code": code, "indicator": indicator,
                       **next((v for prefix, v in API_KNOWN_BY_PATH.items() if path.startswith(prefix)), {})}
