@@ -35,27 +35,10 @@ mkdir -p var
   exit $rc
 } &
 sqlite_pid=$!
-# PostgreSQL is the long pole (each query is a round trip): without arguments its run is split in two halves,
-# each with its own test database on the same server, so that no core idles once the SQLite run is done.
-# Directories not named in the first half (new ones included) run in the second.
-first_half=(tests/analysis tests/annexes tests/api tests/bench tests/compliance tests/core tests/demo tests/development)
-if [ $# -eq 0 ]; then
-  JOSPAR_DATABASE_URL="${pg_url%/*}/jospar_a" .venv/bin/python -m pytest "${first_half[@]}" \
-    >var/test-postgresql-a.log 2>&1 &
-  pg_a_pid=$!
-  JOSPAR_DATABASE_URL="${pg_url%/*}/jospar_b" .venv/bin/python -m pytest tests "${first_half[@]/#/--ignore=}" \
-    >var/test-postgresql-b.log 2>&1 &
-  pg_b_pid=$!
-  pg_a_rc=0; wait $pg_a_pid || pg_a_rc=$?
-  pg_b_rc=0; wait $pg_b_pid || pg_b_rc=$?
-  cat var/test-postgresql-a.log var/test-postgresql-b.log >var/test-postgresql.log
-  pg_rc=$(( pg_a_rc || pg_b_rc ))
-else
-  JOSPAR_DATABASE_URL="$pg_url" .venv/bin/python -m pytest "$@" >var/test-postgresql.log 2>&1 &
-  pg_pid=$!
-  pg_rc=0; wait $pg_pid || pg_rc=$?
-fi
+JOSPAR_DATABASE_URL="$pg_url" .venv/bin/python -m pytest "$@" >var/test-postgresql.log 2>&1 &
+pg_pid=$!
 sqlite_rc=0; wait $sqlite_pid || sqlite_rc=$?
+pg_rc=0; wait $pg_pid || pg_rc=$?
 echo "== SQLite, then the migrations on PostgreSQL (exit $sqlite_rc)"; cat var/test-sqlite.log
 echo "== PostgreSQL (exit $pg_rc)"; cat var/test-postgresql.log
 [ "$sqlite_rc" = 0 ] && [ "$pg_rc" = 0 ]
