@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from jospar.interchange.schema import _decimal_text
-from jospar.planning.versioning import _history_paths, document_version  # noqa: F401 - the API's ETags
+from jospar.planning.versioning import document_version  # noqa: F401 - the API's ETags
 
 
 def _norm(value: Any) -> Any:

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 
 from django.db.models import Max, Model, OuterRef, Q, Subquery, Value
 
 
-def _history_paths() -> list[tuple[type[Model], list[str]]]:
+@functools.cache
+def history_paths() -> list[tuple[type[Model], list[str]]]:
     """Every historical model of the planning app with the fields that lead it to its document.
 
     A model with a `document` foreign key is found by that column; a model below one (a task under a goal,
     a value under an indicator, an amount under a financial need, a link between two indicators) by its
     foreign keys to those models. Derived from the models so a new planning model is covered without a
-    list to keep up to date (tests/api/test_document_version.py checks every historical model is).
+    list to keep up to date (tests/api/test_document_version.py checks every historical model is). Computed
+    once: the models do not change while the process runs.
     """
     from django.apps import apps
 
@@ -53,7 +56,7 @@ def document_version(document, *, sees_restricted: bool) -> str:
         return Subquery(qs.order_by().annotate(one=Value(1)).values("one").annotate(m=Max("history_id")).values("m"))
 
     columns = {"document": newest(Document.history.filter(id=OuterRef("pk")))}
-    for model, names in _history_paths():
+    for model, names in history_paths():
         if names == ["document"]:
             qs = model.history.filter(document_id=OuterRef("pk"))
         else:

@@ -9,11 +9,12 @@ from django.apps import apps
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from jospar.api.versions import _history_paths, document_version, etag
+from jospar.api.versions import document_version, etag
 from jospar.core.models import Organization
 from jospar.interchange.services import do_import_document
 from jospar.planning.models import Document, Financing, IndicatorValue, Measure, Task
 from jospar.planning.services import do_delete_item, do_save_item
+from jospar.planning.versioning import history_paths
 from tests.api.conftest import api_client
 from tests.conftest import member, small_payload
 
@@ -28,7 +29,7 @@ def version(document) -> str:
 
 
 def test_every_historical_model_of_the_planning_app_is_part_of_the_version():
-    covered = {model for model, _ in _history_paths()}
+    covered = {model for model, _ in history_paths()}
     historical = {m for m in apps.get_app_config("planning").get_models()
                   if getattr(m._meta, "simple_history_manager_attribute", None) == "history"}
     assert historical - covered == {Document}
