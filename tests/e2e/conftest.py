@@ -6,6 +6,7 @@ import os
 import shutil
 
 import pytest
+from playwright.sync_api import expect
 
 CHROMIUM = os.environ.get("JOSPAR_CHROMIUM", "/usr/bin/chromium")
 # Without these flags Chromium keeps calling Google's hosts, which this closed network refuses.
@@ -41,5 +42,8 @@ def page(browser, live_server):
     context = browser.new_context(base_url=live_server.url, locale="kk-KZ", viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.set_default_timeout(15_000)
+    # Assertions wait for the page (a click that navigates returns before the new page is drawn); the CI machine is
+    # shared by the SQLite and PostgreSQL runs, so give them the same patience as the actions.
+    expect.set_options(timeout=15_000)
     yield page
     context.close()

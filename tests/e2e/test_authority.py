@@ -8,6 +8,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from playwright.sync_api import expect
 
 from jospar.core.models import Role
 from jospar.evaluation.models import Conclusion, ConclusionStatus
@@ -46,17 +47,17 @@ def test_the_authorized_body_returns_with_comments_accepts_and_sees_the_conclusi
     page.get_by_role("link", name="Inbox").click()
     page.get_by_role("row").filter(has_text="Ministry of Health").get_by_role("link", name="Review").click()
     page.wait_for_url(re.compile(rf"/submissions/{report.pk}/$"))
-    assert page.get_by_text("Two of three results nearly reached.").is_visible()
+    expect(page.get_by_text("Two of three results nearly reached.")).to_be_visible()
 
     page.get_by_role("button", name="Return with comments").click()  # comments are required
     error = page.locator("#id_comments_errors")
-    assert "comments: say what has to be corrected" in error.inner_text()
+    expect(error).to_contain_text("comments: say what has to be corrected")
     assert Submission.objects.get(pk=report.pk).status == SubmissionStatus.SUBMITTED
     page.get_by_label("Comments: what has to be corrected (required)").fill("add the control and audit results")
     page.get_by_role("button", name="Return with comments").click()
-    assert page.get_by_text("The report is returned").is_visible()
-    assert page.locator("#history").locator("xpath=following-sibling::table").get_by_text(
-        "returned: add the control and audit results").is_visible()
+    expect(page.get_by_text("The report is returned")).to_be_visible()
+    expect(page.locator("#history").locator("xpath=following-sibling::table").get_by_text(
+        "returned: add the control and audit results")).to_be_visible()
 
     # the developer corrects and its first head submits again
     sv.do_save_report(period, period.document.developer, parse_report({"control_audit": "Audit: no findings."}),
@@ -65,25 +66,25 @@ def test_the_authorized_body_returns_with_comments_accepts_and_sees_the_conclusi
 
     page.reload()
     page.get_by_role("button", name="Accept").click()
-    assert page.get_by_text("The report is accepted and locked.").is_visible()
+    expect(page.get_by_text("The report is accepted and locked.")).to_be_visible()
     assert Submission.objects.get(pk=report.pk).status == SubmissionStatus.ACCEPTED
 
     page.goto("/en/documents/concept-test/monitoring/2025/?by=document")
-    assert page.locator("#achievement-chart canvas").count() == 1  # ECharts drew the bars
+    expect(page.locator("#achievement-chart canvas")).to_have_count(1)  # ECharts drew the bars
     page.get_by_role("link", name="Conclusion").first.click()
     page.get_by_role("button", name="Compute the criteria").click()
-    assert page.get_by_text("The criteria of cl. 271 are computed.").is_visible()
+    expect(page.get_by_text("The criteria of cl. 271 are computed.")).to_be_visible()
     first = page.locator("#criterion-1")
     achieved = first.get_by_role("row").filter(has_text="Indicators achieved, %")
     achieved.get_by_text("Show calculation").click()
-    assert achieved.get_by_text("achieved / (achieved + partially achieved + not achieved) × 100").is_visible()
+    expect(achieved.get_by_text("achieved / (achieved + partially achieved + not achieved) × 100")).to_be_visible()
     page.get_by_label("Position on the results and on the objectivity of the reasons").fill("Reasons are objective.")
     page.get_by_label("Conclusions (evaluation) and proposals").fill("Keep the measures.")
     page.get_by_role("button", name="Save the text").click()
-    assert page.get_by_text("The text of the conclusion is saved.").is_visible()
+    expect(page.get_by_text("The text of the conclusion is saved.")).to_be_visible()
 
     login(page, "mne-head")
     page.goto("/en/documents/concept-test/conclusion/2025/")
     page.get_by_role("button", name="Issue the conclusion").click()
-    assert page.get_by_text("The conclusion is issued.").is_visible()
+    expect(page.get_by_text("The conclusion is issued.")).to_be_visible()
     assert Conclusion.objects.get().status == ConclusionStatus.ISSUED

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from jospar.core.models import Role, User
 from jospar.interchange.services import do_import_document
@@ -38,7 +39,8 @@ def test_a_co_executor_fills_its_facts_and_its_first_head_signs_and_submits(page
     login(page, "edu-planner")
     page.get_by_role("link", name="Inbox").click()
     row = page.get_by_role("row").filter(has_text="signed by the first head")
-    assert "15.04.2026" in row.inner_text() and "cl. 254" in row.inner_text()
+    expect(row).to_contain_text("15.04.2026")
+    expect(row).to_contain_text("cl. 254")
     row.get_by_role("link", name="Open").click()
     page.wait_for_url(re.compile(r"/documents/concept-test/report/2025/"))
     assert page.get_by_label("RI-1 · Fact").count() == 0  # not edu's indicator
@@ -48,18 +50,18 @@ def test_a_co_executor_fills_its_facts_and_its_first_head_signs_and_submits(page
     page.get_by_label("M-2 · Fully completed").check()
     page.get_by_label("M-2 (099) · Absorbed, mln tenge").fill("200")
     page.get_by_role("button", name="Save draft").click()
-    assert page.get_by_text("The draft is saved.").is_visible()
-    assert page.locator("#line-mea-M-2 .status").inner_text() == "Executed"  # Annex 14 expl. 4(13)(a, c)
+    expect(page.get_by_text("The draft is saved.")).to_be_visible()
+    expect(page.locator("#line-mea-M-2 .status")).to_have_text("Executed")  # Annex 14 expl. 4(13)(a, c)
 
     page.get_by_role("button", name="Sign and submit").click()  # a planner may not sign (cl. 231)
-    assert page.get_by_role("alert").filter(has_text="cl. 231").first.is_visible()
+    expect(page.get_by_role("alert").filter(has_text="cl. 231").first).to_be_visible()
     assert Submission.objects.get().status == SubmissionStatus.DRAFT
 
     login(page, "edu-head")
     page.goto("/en/documents/concept-test/report/2025/")
     assert page.get_by_label("TI-1 · Fact").input_value() == "75"
     page.get_by_role("button", name="Sign and submit").click()
-    assert page.get_by_text("Signed and submitted to").is_visible()
+    expect(page.get_by_text("Signed and submitted to")).to_be_visible()
     sub = Submission.objects.get()
     assert sub.status == SubmissionStatus.SUBMITTED and sub.signed_by == User.objects.get(username="edu-head")
     assert page.locator("#content-hash").inner_text() == sub.content_hash == sv.content_hash(sub)

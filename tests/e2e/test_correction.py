@@ -9,6 +9,7 @@ import re
 from decimal import Decimal
 
 import pytest
+from playwright.sync_api import expect
 
 from jospar.interchange.services import do_import_document
 from jospar.planning.models import Document, IndicatorValue
@@ -36,7 +37,7 @@ def test_a_planner_corrects_an_approved_plan_and_meets_the_refusal_of_a_past_yea
     page.get_by_label("Details of the ground").fill("Annual report, conclusion No. 4")
     page.get_by_role("button", name="Start a correction").click()
     page.wait_for_url(re.compile(r"/documents/sbdp-test-correction/edit/$"))
-    assert page.get_by_text("version 1 becomes version 2").is_visible()
+    expect(page.get_by_text("version 1 becomes version 2")).to_be_visible()
 
     # change last year's value (refused, cl. 213) and add next year's
     page.locator("#indicators tr, #indicators ~ table tr").filter(has_text="TI-1").get_by_role(
@@ -49,17 +50,17 @@ def test_a_planner_corrects_an_approved_plan_and_meets_the_refusal_of_a_past_yea
     page.get_by_label("Reason for the change").fill("monitoring results")
     page.get_by_role("button", name="Save").click()
     page.wait_for_url(re.compile(r"/edit/#indicators$"))
-    assert page.get_by_text(f"the values of {past} are not changed: their period has passed (cl. 213)").first.is_visible()
+    expect(page.get_by_text(f"the values of {past} are not changed: their period has passed (cl. 213)").first).to_be_visible()
 
     # the refusal stands next to the value of that year in the indicator's form
     page.locator("#indicators ~ table tr").filter(has_text="TI-1").get_by_role("link", name="Edit").click()
     row = page.locator("table.formset tbody tr").filter(has=page.locator(f"input[value='{past}']"))
-    assert "(cl. 213)" in row.locator(".refusal[role=alert]").inner_text()
+    expect(row.locator(".refusal[role=alert]")).to_contain_text("(cl. 213)")
 
     # applying is refused as a whole, nothing changes
     page.get_by_role("link", name="Compare with the approved version").click()
     page.get_by_role("button", name="Apply the correction").click()
-    assert page.get_by_text("The correction is refused: nothing was changed.").is_visible()
+    expect(page.get_by_text("The correction is refused: nothing was changed.")).to_be_visible()
     assert Document.objects.get(code="sbdp-test").version == 1
 
     # put last year's value back, then apply
@@ -71,12 +72,12 @@ def test_a_planner_corrects_an_approved_plan_and_meets_the_refusal_of_a_past_yea
     page.wait_for_url(re.compile(r"/edit/#indicators$"))
     page.get_by_role("link", name="Compare with the approved version and apply").click()
     changed = page.locator("table.diff tr").filter(has_text=f"Values by year, {future}, plan")
-    assert changed.locator("td").all_inner_texts() == ["—", "76.4"]
+    expect(changed.locator("td")).to_have_text(["—", "76.4"])
     page.get_by_label("Act approving the correction").fill("Order of the Minister of Health")
     page.get_by_label("Number of the act").fill("215")
     page.get_by_role("button", name="Apply the correction").click()
     page.wait_for_url(re.compile(r"/documents/sbdp-test/$"))
-    assert page.get_by_text("The correction is applied: the document is now version 2.").is_visible()
+    expect(page.get_by_text("The correction is applied: the document is now version 2.")).to_be_visible()
     plan = Document.objects.get(code="sbdp-test")
     assert (plan.version, plan.approval_act_number) == (2, "215")
     assert IndicatorValue.objects.get(indicator__document=plan, indicator__code="TI-1", year=future).plan == Decimal("76.4")

@@ -7,6 +7,7 @@ import re
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from jospar.development.models import Workflow
 from jospar.interchange.services import do_import_document
@@ -37,19 +38,19 @@ def test_a_planner_moves_a_draft_concept_through_its_first_step_in_the_browser(p
     page.get_by_label("Reason for the change").fill("Instruction of the President No. 7")
     page.get_by_role("button", name="Start the workflow").click()
     page.wait_for_url(re.compile(r"/development/concept-e2e/$"))
-    assert "Initiation of the document" in page.locator("#current-step").inner_text()
+    expect(page.locator("#current-step")).to_contain_text("Initiation of the document")
 
     # cl. 3: only the next step is offered (no skipping); a date before the current step is refused
     assert page.locator("#id_step option").all_inner_texts() == ["Next: Analysis of the current situation"]
     page.get_by_label("Date").fill("2020-01-01")
     page.locator("#advance").get_by_label("Reason for the change").fill("back-dated")
     page.get_by_role("button", name="Move the document").click()
-    assert "is before the current step began" in page.locator(".messages").first.inner_text()
+    expect(page.locator(".messages").first).to_contain_text("is before the current step began")
 
     page.get_by_label("Move to the step").select_option("analysis")
     page.get_by_label("Date").fill(timezone.localdate().isoformat())
     page.locator("#advance").get_by_label("Reason for the change").fill("The analysis stage begins")
     page.get_by_role("button", name="Move the document").click()
-    assert "Analysis of the current situation" in page.locator("#current-step").inner_text()
-    assert page.locator("#history").get_by_text("The analysis stage begins").is_visible()
+    expect(page.locator("#current-step")).to_contain_text("Analysis of the current situation")
+    expect(page.locator("#history").get_by_text("The analysis stage begins")).to_be_visible()
     assert Workflow.objects.get(document__code="concept-e2e").step == "analysis"

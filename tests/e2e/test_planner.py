@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from jospar.planning.models import Document, IndicatorValue
 
@@ -36,7 +37,7 @@ def test_a_planner_builds_a_draft_plan_in_the_browser(page, planner):
     page.get_by_label("Developer").select_option(str(planner.memberships.get().organization_id))
     page.get_by_role("button", name="Create the draft").click()
     page.wait_for_url(re.compile(r"/documents/sbdp-moh-2027/edit/$"))
-    assert page.get_by_text("The draft is created").is_visible()
+    expect(page.get_by_text("The draft is created")).to_be_visible()
     # the methodology's required sections are offered (Annex 3, cl. 107)
     page.get_by_role("link", name="Mission and vision").click()
     assert page.get_by_label("Title [en]").input_value() == "Mission and vision"
@@ -59,13 +60,13 @@ def test_a_planner_builds_a_draft_plan_in_the_browser(page, planner):
     page.locator("#id_rows-0-plan").fill("11.5")
     page.get_by_role("button", name="Save").click()
     error = page.locator("#id_rows-0-year").locator("xpath=following-sibling::div[@role='alert']")
-    assert "Outside the document period 2027-2031 (cl. 35)." in error.inner_text()
+    expect(error).to_contain_text("Outside the document period 2027-2031 (cl. 35).")
 
     page.locator("#id_rows-0-year").fill("2027")
     page.get_by_label("Reason for the change").fill("first draft")
     page.get_by_role("button", name="Save").click()
     page.wait_for_url(re.compile(r"/edit/#indicators$"))
-    assert page.get_by_text("2027: 11.5").is_visible()
+    expect(page.get_by_text("2027: 11.5")).to_be_visible()
 
     document = Document.objects.get(code="sbdp-moh-2027")
     value = IndicatorValue.objects.get(indicator__document=document, year=2027)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from jospar.interchange.services import do_import_document
 
@@ -22,7 +23,7 @@ def published(reference, transactional_db):
 def test_the_public_sees_approved_plans_but_not_drafts(page, published):
     page.goto("/kk/")
     assert page.locator("html").get_attribute("lang") == "kk"
-    assert page.get_by_role("link", name="Сынақ жоспары").is_visible()
+    expect(page.get_by_role("link", name="Сынақ жоспары")).to_be_visible()
     assert page.get_by_role("link", name="Жоба", exact=True).count() == 0
 
 
@@ -32,10 +33,10 @@ def test_a_planner_logs_in_sees_the_own_draft_and_switches_to_russian(page, publ
     page.get_by_label(re.compile("Password|Құпия|Пароль", re.I)).fill("pw-moh-planner-x1")
     page.locator("form.login button[type=submit]").click()
     page.wait_for_url(re.compile(r"/kk/$"))
-    assert page.get_by_role("link", name="Жоба").is_visible()
+    expect(page.get_by_role("link", name="Жоба")).to_be_visible()
     page.get_by_role("button", name="RU").click()
     page.wait_for_url(re.compile(r"/ru/"))
     assert page.locator("html").get_attribute("lang") == "ru"
     page.get_by_role("link", name="Тестовый план").click()
-    assert page.get_by_role("heading", name="Тестовый план").is_visible()
-    assert page.get_by_text("Ожидаемая продолжительность жизни").is_visible()
+    expect(page.get_by_role("heading", name="Тестовый план")).to_be_visible()
+    expect(page.get_by_text("Ожидаемая продолжительность жизни")).to_be_visible()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from jospar.planning.models import Document
 
@@ -32,5 +33,5 @@ def test_a_planner_uploads_a_document_and_sees_the_job_finish(page, planner, tmp
     page.get_by_role("button", name="Upload").click()
     page.wait_for_url(re.compile(r"/en/jobs/\d+/$"))
     page.get_by_role("link", name="Open the document").click()
-    assert page.get_by_role("heading", name="Test plan").is_visible()
+    expect(page.get_by_role("heading", name="Test plan")).to_be_visible()
     assert Document.objects.get(code="sbdp-test").history.latest().history_change_reason == "uploaded in the browser"

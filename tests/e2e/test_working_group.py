@@ -8,6 +8,7 @@ import re
 from datetime import date
 
 import pytest
+from playwright.sync_api import expect
 
 from jospar.development import services as sv
 from jospar.development.models import WorkingGroup
@@ -56,7 +57,7 @@ def test_the_planner_records_the_working_group_and_the_v57_finding_disappears(pa
     page.get_by_label("Category (cl. 128), member 1").select_option("leb")
     page.get_by_label("Full name, member 2").fill("B. Public")
     page.get_by_label("Full name, member 2").press("Enter")  # submitted from the keyboard, category forgotten
-    assert "Member 2: choose who the member represents" in page.locator("#id_members-1-category_errors").inner_text()
+    expect(page.locator("#id_members-1-category_errors")).to_contain_text("Member 2: choose who the member represents")
     assert not WorkingGroup.objects.exists()
 
     page.get_by_label("Category (cl. 128), member 2").select_option("public_council")
@@ -64,5 +65,5 @@ def test_the_planner_records_the_working_group_and_the_v57_finding_disappears(pa
     page.get_by_label("Category (cl. 128), member 3").select_option("maslikhat_deputy")
     page.get_by_role("button", name="Record the working group").click()
     page.wait_for_url(re.compile(r"/development/rdp-wg-e2e/#working-group$"))
-    assert "Created by the akim's decision No. 14 of 03.02.2026." in page.locator("body").inner_text()
+    expect(page.locator("body")).to_contain_text("Created by the akim's decision No. 14 of 03.02.2026.")
     assert _v57(page) == ""
