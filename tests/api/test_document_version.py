@@ -96,3 +96,21 @@ def test_the_detail_and_the_export_carry_the_same_etag_and_it_lets_the_reader_re
     assert replaced["ETag"] != read["ETag"]
     again = client.put("/api/documents/sbdp-test?reason=t", body, headers={"If-Match": read["ETag"]})
     assert again.status_code == 409
+
+
+def test_the_query_compiled_once_reads_what_the_orm_query_reads_for_each_document(draft, reference):
+    from jospar.planning.versioning import _version_queryset, _version_sql
+
+    other = do_import_document(small_payload(code="sbdp-other", status="draft"), reason="second").document
+    task = Task.objects.get(goal__document=other)
+    task.title_en = "A change in the second document only"
+    do_save_item(task, document=other, acting_user=member("moh-planner", "moh"), reason="t")
+    names, sql, params = _version_sql("default")
+    for document in (draft, other):
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [document.pk if p == -7_300_000_001 else p for p in params])
+            compiled = dict(zip([c[0] for c in cursor.description], cursor.fetchone(), strict=True))
+        orm = dict(zip(names, _version_queryset(document.pk)[1].get(), strict=True))
+        assert {f"v_{name}": value for name, value in orm.items()} == compiled
+        assert orm["document"] is not None
+    assert version(draft) != version(other)

@@ -17,6 +17,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, URLResolver, reverse
+from django.utils import translation
 
 from jospar.core.models import User
 from jospar.demo.generator import SCALES, do_generate_country
@@ -86,7 +87,8 @@ def _urls() -> tuple[list[tuple[str, str]], list[str]]:
 
 def _counts(client) -> dict[str, int]:
     out = {}
-    urls, unmeasured = _urls()
+    with translation.override("en"):  # the same URLs whichever language the previous request left active
+        urls, unmeasured = _urls()
     if unmeasured:  # no generated data for them (proposals, submissions): listed, never silently dropped
         warnings.warn("pages not measured (no generated data): " + "; ".join(unmeasured), stacklevel=2)
     for key, url in urls:

@@ -61,3 +61,40 @@ def test_the_public_never_gets_the_cached_body_of_a_reader_who_sees_restricted_i
     assert "Maternal mortality" in _page(client, document)  # RI-1 is for official use
     client.logout()
     assert "Maternal mortality" not in _page(client, document)
+
+
+# ------------------------------------------------------------------ the public list of documents (home page)
+
+def _home(client) -> str:
+    return client.get("/en/").content.decode()
+
+
+def test_the_public_list_is_read_once_and_a_change_shows_at_once(client, reference):
+    document = _document("in_force")
+    assert "Test plan" in _home(client)
+    with CaptureQueriesContext(connection) as cached:
+        assert "Test plan" in _home(client)
+    assert not any('"planning_indicator"' in q["sql"] and "COUNT" in q["sql"].upper()
+                   for q in cached.captured_queries)  # the counts are not computed again
+    document.refresh_from_db()
+    document.title_en = "Renamed plan"
+    document.save()  # (a correction's new version, or an administrator: any write leaves an audit record)
+    page = _home(client)
+    assert "Renamed plan" in page and "Test plan" not in page
+
+
+def test_an_indicator_added_or_removed_changes_the_public_count(client, reference):
+    document = _document("in_force")
+    assert '<td class="num">2</td>' in _home(client)  # two indicators
+    Indicator.objects.get(document=document, code="TI-1").delete()
+    page = _home(client)
+    assert '<td class="num">1</td>' in page and '<td class="num">2</td>' not in page
+
+
+def test_a_member_sees_the_own_drafts_and_the_public_never_gets_that_list(client, reference):
+    _document("draft")
+    client.force_login(member("moh-planner", "moh"))
+    assert "Test plan" in _home(client)
+    client.logout()
+    assert "Test plan" not in _home(client)
+    assert "No documents yet." in _home(client)
