@@ -77,7 +77,7 @@ def load_demo_quarterly() -> list[tuple[str, str]]:
     plans = {(code, q): Decimal(fig[q][0]) for code, fig in FIGURES.items() for q in (1, 2)}
     changed = sv.do_set_quarterly_plans(document, YEAR, plans, acting_user=authority,
                                         reason="demo: quarterly breakdown of the 2026 plan (cl. 235)")
-    out.append((f"{CODE} {YEAR} quarterly plans", f"{changed} set"))
+    out.append((f"{CODE} {YEAR} quarterly plans", f"{changed} set" if changed else "unchanged"))
     for q in (1, 2):
         period = sv.do_open_reporting_period(document, YEAR, acting_user=authority, quarter=q,
                                              reason=f"demo: operational monitoring Q{q} {YEAR}").period
@@ -85,8 +85,7 @@ def load_demo_quarterly() -> list[tuple[str, str]]:
         for body in HEADS:
             sub = sv.submission_for(period, orgs[body])
             if sub is not None and sub.status == SubmissionStatus.ACCEPTED:
-                accepted += 1
-                continue
+                continue  # accepted by an earlier load
             if sub is None or sub.status != SubmissionStatus.SUBMITTED:
                 lines = [{"code": code, "fact": fig[q][1], "reason": fig[q][2]}
                          for code, fig in FIGURES.items() if fig[0] == body]
@@ -95,7 +94,7 @@ def load_demo_quarterly() -> list[tuple[str, str]]:
                 sub = sv.do_submit_report(sub, acting_user=users[HEADS[body]], at=SIGNED[q])
             sv.do_accept_report(sub, acting_user=authority, at=SIGNED[q] + timedelta(days=2))
             accepted += 1
-        out.append((f"{CODE} Q{q} {YEAR}", f"{accepted} quarterly reports accepted"))
+        out.append((f"{CODE} Q{q} {YEAR}", f"{accepted} quarterly reports accepted" if accepted else "unchanged"))
         out.append((f"{CODE} Q{q} {YEAR} proposals (cl. 238)", _proposals(period, analyst, send=q == 1)))
     return out
 
@@ -103,7 +102,7 @@ def load_demo_quarterly() -> list[tuple[str, str]]:
 def _proposals(period, analyst, *, send: bool) -> str:
     proposal = pr.proposal_of(period)
     if proposal is not None and (proposal.status == ProposalStatus.SENT or not send):
-        return str(proposal.status)
+        return "unchanged"
     lines = [{"indicator": x.indicator, "addressee": x.addressee, "risk": x.risk,
               "action": ACTIONS.get(x.indicator, "Report the recovery plan in the next quarterly report.")}
              for x in pr.suggested_lines(period)]

@@ -27,6 +27,11 @@ def test_the_demo_loads_twice_without_change_and_every_login_works(loaded_demo, 
         f"{code}:" for code in Document.objects.values_list("code", flat=True)))
         and not line.strip().endswith("unchanged")] == []
     assert Document.objects.get(code="rdp-karaganda-2024-2028").version == 2
+    # the quarterly cycle of 2026 (cl. 234-238) is not run again either
+    quarterly = [line.strip() for line in again.splitlines() if line.strip().startswith("ndp-2029 ")
+                 and ("Q1" in line or "Q2" in line or "quarterly plans" in line)]
+    assert len(quarterly) == 5 and all(line.endswith(": unchanged") for line in quarterly), quarterly
+    assert "quarterly reports accepted" in out and "ndp-2029 Q1 2026 proposals (cl. 238): sent" in out
     assert (Document.objects.count(), Indicator.objects.count()) == (documents, indicators)
     for user in User.objects.all():
         assert client.login(username=user.username, password=f"demo-{user.username}-2026"), user.username
