@@ -465,16 +465,17 @@ def do_record_sending_to_competent_body(document: Document, organization: Organi
         return m
 
 
-def do_record_reorganization(predecessor: Organization, successor: Organization, goals, *, acting_user,
-                             reason: str, act: str = "", act_date: date | None = None) -> Reorganization:
-    """A state body reorganised into a legal successor, with the goals of its plan whose sector passes to the
-    successor (cl. 126). Recorded by an administrator or a member of the authorized body for state planning."""
-    reason = _need_reason(reason)
+def _need_state_planning(acting_user) -> None:
     planning_body = authority_organization(Authority.STATE_PLANNING)
     if not getattr(acting_user, "is_authenticated", False) or not (
             acting_user.is_superuser or (planning_body is not None
                                          and planning_body.pk in writing_organization_ids(acting_user))):
         raise WorkflowRefused(_("Only the authorized body for state planning records a reorganisation (cl. 126)."))
+
+
+def _check_reorganization(predecessor: Organization, successor: Organization, goals) -> list:
+    """The checks of cl. 126 shared by recording and correcting: another body succeeds, and the goals named are
+    goals of the reorganised body's plans."""
     if predecessor.pk == successor.pk:
         raise WorkflowRefused(_("A body is not its own legal successor (cl. 126)."))
     goals = list(goals)
@@ -482,6 +483,16 @@ def do_record_reorganization(predecessor: Organization, successor: Organization,
     if not goals or foreign:
         raise WorkflowRefused(_("Name the goals of the reorganised body's plan that pass to the successor; not "
                                 "its goals: %(codes)s (cl. 126).") % {"codes": ", ".join(foreign) or "—"})
+    return goals
+
+
+def do_record_reorganization(predecessor: Organization, successor: Organization, goals, *, acting_user,
+                             reason: str, act: str = "", act_date: date | None = None) -> Reorganization:
+    """A state body reorganised into a legal successor, with the goals of its plan whose sector passes to the
+    successor (cl. 126). Recorded by an administrator or a member of the authorized body for state planning."""
+    reason = _need_reason(reason)
+    _need_state_planning(acting_user)
+    goals = _check_reorganization(predecessor, successor, goals)
     with transaction.atomic():
         r = Reorganization(predecessor=predecessor, successor=successor, act=act.strip(),
                            act_date=act_date or today(), recorded_by=acting_user)
@@ -489,6 +500,122 @@ def do_record_reorganization(predecessor: Organization, successor: Organization,
         r.save()
         r.goals.set(goals)
         return r
+
+
+def carried_goals(reorganization: Reorganization) -> dict[int, list[str]]:
+    """cl. 126, V-55: the goals of the reorganisation already carried into a development plan of the successor,
+    each with the codes of the successor's plans that carry it. A goal is carried when an indicator of the
+    successor's plan links up to one of its indicators (the copy link `do_transfer_goals` makes), as the
+    transfer page and the checker (V-55) decide it."""
+    from jospar.planning.models import DecompositionLink
+
+    rows = (DecompositionLink.objects
+            .filter(parent__goal__in=reorganization.goals.all(), child__document__type=DocumentType.SBDP,
+                    child__document__developer_id=reorganization.successor_id)
+            .values_list("parent__goal_id", "child__document__code").distinct())
+    carried: dict[int, list[str]] = {}
+    for goal_id, code in rows:
+        carried.setdefault(goal_id, [])
+        if code not in carried[goal_id]:
+            carried[goal_id].append(code)
+    return {g: sorted(codes) for g, codes in carried.items()}
+
+
+def _goal_codes(goal_ids, goals_by_id) -> str:
+    return ", ".join(sorted(goals_by_id[g].code for g in goal_ids))
+
+
+def _plans(carried: dict[int, list[str]]) -> str:
+    return ", ".join(sorted({c for codes in carried.values() for c in codes}))
+
+
+def do_update_reorganization(reorganization: Reorganization, *, act: str, act_date: date, successor: Organization,
+                             goals, acting_user, reason: str) -> Reorganization:
+    """Correct a recorded reorganisation (cl. 126): its act, date, legal successor and goals, with the same
+    checks as recording. Once goals were carried into the successor's plan, those goals stay and the successor
+    cannot change. The earlier state stays in the history (`do_revert_reorganization` restores it)."""
+    reason = _need_reason(reason)
+    _need_state_planning(acting_user)
+    if act_date is None:
+        raise WorkflowRefused(_("Give the date of the act of reorganisation (cl. 126)."))
+    goals = _check_reorganization(reorganization.predecessor, successor, goals)
+    with transaction.atomic():
+        r = Reorganization.objects.select_for_update().select_related("predecessor", "successor").get(
+            pk=reorganization.pk)
+        current = {g.pk: g for g in r.goals.all()}
+        carried = carried_goals(r)
+        if carried and successor.pk != r.successor_id:
+            raise WorkflowRefused(_("Goals %(codes)s are already carried into %(plans)s of %(successor)s: the legal "
+                                    "successor of this reorganisation cannot change any more (cl. 126).") % {
+                "codes": _goal_codes(carried, current), "plans": _plans(carried), "successor": r.successor.code})
+        kept = {g.pk for g in goals}
+        dropped = {g: codes for g, codes in carried.items() if g not in kept}
+        if dropped:
+            raise WorkflowRefused(_("Goals %(codes)s are already carried into %(plans)s of %(successor)s and cannot "
+                                    "be removed from the reorganisation (cl. 126).") % {
+                "codes": _goal_codes(dropped, current), "plans": _plans(dropped), "successor": r.successor.code})
+        act = (act or "").strip()
+        if (act, act_date, successor.pk, set(current)) == (r.act, r.act_date, r.successor_id, kept):
+            raise WorkflowRefused(_("Nothing differs from the recorded reorganisation: there is nothing to correct "
+                                    "(cl. 126)."))
+        r.act, r.act_date, r.successor = act, act_date, successor
+        stamp(r, acting_user, reason)
+        r.skip_history_when_saving = True  # one history record per correction, with its goals (m2m history)
+        try:
+            r.save()
+            r.goals.set(goals)
+        finally:
+            del r.skip_history_when_saving
+        r.save()
+        return r
+
+
+def do_revert_reorganization(reorganization: Reorganization, history_id: int, *, acting_user,
+                             reason: str) -> Reorganization:
+    """Undo a correction: bring the reorganisation back to the state of its history record `history_id` (act,
+    date, successor and goals), through `do_update_reorganization`, so the same rules of cl. 126 apply and the
+    undo is itself a new history record."""
+    from jospar.planning.models import Goal
+
+    h = reorganization.history.filter(history_id=history_id).exclude(history_type="-").first()
+    if h is None:
+        raise WorkflowRefused(_("The reorganisation has no history record %(id)s.") % {"id": history_id})
+    goal_ids = [row.goal_id for row in h.goals.all()]
+    goals = list(Goal.objects.filter(pk__in=goal_ids).select_related("document"))
+    if len(goals) != len(set(goal_ids)):
+        raise WorkflowRefused(_("Some goals of that state of the reorganisation no longer exist; correct it "
+                                "instead (cl. 126)."))
+    successor = Organization.objects.get(pk=h.successor_id)
+    return do_update_reorganization(reorganization, act=h.act, act_date=h.act_date, successor=successor,
+                                    goals=goals, acting_user=acting_user, reason=reason)
+
+
+def undo_target(reorganization: Reorganization) -> int | None:
+    """The history record of the state before the latest change of the reorganisation (what "undo the last
+    correction" goes back to), or None when it was never corrected. The "+" record of a recording is left
+    out: it is written before the goals are set (the next record, "~", holds the recorded state with its goals)."""
+    ids = list(reorganization.history.filter(history_type="~").order_by("-history_date", "-history_id")
+               .values_list("history_id", flat=True)[:2])
+    return ids[1] if len(ids) == 2 else None
+
+
+def do_delete_reorganization(reorganization: Reorganization, *, acting_user, reason: str) -> None:
+    """Remove a reorganisation recorded in error (cl. 126). Refused once any of its goals was carried into the
+    successor's plan: those copies rest on it. The history keeps the removed record."""
+    reason = _need_reason(reason)
+    _need_state_planning(acting_user)
+    with transaction.atomic():
+        r = Reorganization.objects.select_for_update().select_related("predecessor", "successor").get(
+            pk=reorganization.pk)
+        carried = carried_goals(r)
+        if carried:
+            current = {g.pk: g for g in r.goals.all()}
+            raise WorkflowRefused(_("Goals %(codes)s of this reorganisation are already carried into %(plans)s of "
+                                    "%(successor)s, so it cannot be removed (cl. 126). Correct its act or date "
+                                    "instead, or first delete the copied goals from the successor's plan.") % {
+                "codes": _goal_codes(carried, current), "plans": _plans(carried), "successor": r.successor.code})
+        stamp(r, acting_user, reason)
+        r.delete()
 
 
 def do_transfer_goals(reorganization: Reorganization, document: Document, *, acting_user, reason: str) -> int:

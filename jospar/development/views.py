@@ -450,6 +450,24 @@ def _state_planning_writer(user) -> bool:
     return body is not None and body.pk in writing_organization_ids(user)
 
 
+def _reorganization_choices(document, recorded=()):
+    """The successors (active central state bodies but the developer, plus any successor already recorded) and
+    the goals (this plan's, plus any goal of another plan of the developer a recorded reorganisation names)."""
+    goals = list(document.goals.select_related("document").order_by("order", "code"))
+    successors = list(Organization.objects.filter(is_active=True, kind=OrganizationKind.CENTRAL_STATE_BODY)
+                      .exclude(pk=document.developer_id).order_by("name", "code"))
+    known_goals, known_bodies = {g.pk for g in goals}, {o.pk for o in successors}
+    for r in recorded:
+        if r.successor_id not in known_bodies:
+            successors.append(r.successor)
+            known_bodies.add(r.successor_id)
+        for g in r.goals.all():
+            if g.pk not in known_goals:
+                goals.append(g)
+                known_goals.add(g.pk)
+    return successors, goals
+
+
 class ReorganizationForm(forms.Form):
     successor = forms.ChoiceField(label=gettext_lazy("Legal successor"), error_messages={
         "required": gettext_lazy("Choose the legal successor (cl. 126)."),
@@ -457,7 +475,9 @@ class ReorganizationForm(forms.Form):
     goals = forms.MultipleChoiceField(
         label=gettext_lazy("Goals whose sector passes to the successor"), widget=forms.CheckboxSelectMultiple,
         error_messages={"required": gettext_lazy("Tick the goals of the plan that pass to the successor "
-                                                 "(cl. 126, V-55).")})
+                                                 "(cl. 126, V-55)."),
+                        "invalid_choice": gettext_lazy("Tick goals of the reorganised body's plan from the list "
+                                                       "(cl. 126).")})
     act = forms.CharField(label=gettext_lazy("Act of reorganisation"), max_length=300, error_messages={
         "required": gettext_lazy("Name the act of reorganisation (cl. 126).")})
     act_date = forms.DateField(label=gettext_lazy("Date of the act"), widget=DATE, error_messages={
@@ -466,28 +486,76 @@ class ReorganizationForm(forms.Form):
     reason = forms.CharField(label=gettext_lazy("Reason for the change"), max_length=1000, error_messages={
         "required": gettext_lazy("Give the reason for this change: it is kept in the history.")})
 
-    def __init__(self, *args, successors=(), goals=(), **kwargs):
+    def __init__(self, *args, successors=(), goals=(), document=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["successor"].choices = [("", "—")] + [(str(o.pk), o.name) for o in successors]
-        self.fields["goals"].choices = [(str(g.pk), f"{g.code}. {g.title}") for g in goals]
+        self.fields["goals"].choices = [
+            (str(g.pk), f"{g.code}. {g.title}" if document is None or g.document_id == document.pk
+             else f"{g.document.code}: {g.code}. {g.title}") for g in goals]
 
 
-@login_required
-def reorganization_new(request, code: str):
-    """cl. 126: the authorized body for state planning records that the developer of the state body plan
-    `code` was reorganised, naming the successor and the goals of this plan whose sector passes to it."""
+class ReasonForm(forms.Form):
+    """Removing or undoing a reorganisation: only the reason, kept in the history."""
+
+    reason = forms.CharField(label=gettext_lazy("Reason for the change"), max_length=1000, error_messages={
+        "required": gettext_lazy("Give the reason for this change: it is kept in the history.")})
+
+
+def _correct_form(r, successors, goals, document, data=None):
+    initial = {"successor": str(r.successor_id), "goals": [str(g.pk) for g in r.goals.all()], "act": r.act,
+               "act_date": r.act_date}
+    return ReorganizationForm(data, successors=successors, goals=goals, document=document, prefix=f"r{r.pk}",
+                              initial=initial)
+
+
+def _reorganization_page(request, document, *, form=None, refusal="", bound=None, status=200):
+    """The reorganisation page of the plan `document`: the recorded reorganisations of its developer, each
+    with its "Correct", "Undo the last correction" and "Remove" forms, and the form to record a new one.
+    `bound` = (pk, kind, form, refusal) re-shows one posted form with its errors next to the fields."""
+    recorded = list(Reorganization.objects.filter(predecessor_id=document.developer_id)
+                    .select_related("successor", "predecessor").prefetch_related("goals__document")
+                    .order_by("act_date", "pk"))
+    successors, goals = _reorganization_choices(document, recorded)
+    rows = []
+    for r in recorded:
+        carried = sv.carried_goals(r)
+        row = {"r": r, "goals": [(g, carried.get(g.pk, [])) for g in r.goals.all()], "carried": bool(carried),
+               "correct_form": _correct_form(r, successors, goals, document),
+               "remove_form": ReasonForm(prefix=f"rm{r.pk}"), "undo_form": ReasonForm(prefix=f"un{r.pk}"),
+               "can_undo": sv.undo_target(r) is not None, "refusal": "", "open": ""}
+        if bound and bound[0] == r.pk:
+            row[f"{bound[1]}_form"], row["refusal"], row["open"] = bound[2], bound[3], bound[1]
+        rows.append(row)
+    if form is None:
+        form = ReorganizationForm(successors=[o for o in successors if o.is_active
+                                              and o.kind == OrganizationKind.CENTRAL_STATE_BODY],
+                                  goals=[g for g in goals if g.document_id == document.pk],
+                                  initial={"act_date": sv.today()})
+    return render(request, "development/reorganization.html", {
+        "document": document, "form": form, "refusal": refusal, "recorded": rows,
+    }, status=status)
+
+
+def _reorganization_document(request, code: str):
     document = access_document_by_code(request.user, code)
     if document.type != DocumentType.SBDP:
         raise Http404("cl. 126 concerns state body plans only")
     if not _state_planning_writer(request.user):
         raise PermissionDenied(_("Only the authorized body for state planning records a reorganisation "
                                  "(cl. 126)."))
+    return document
+
+
+@login_required
+def reorganization_new(request, code: str):
+    """cl. 126: the authorized body for state planning records that the developer of the state body plan
+    `code` was reorganised, naming the successor and the goals of this plan whose sector passes to it."""
+    document = _reorganization_document(request, code)
     goals = list(document.goals.order_by("order", "code"))
     successors = list(Organization.objects.filter(is_active=True, kind=OrganizationKind.CENTRAL_STATE_BODY)
                       .exclude(pk=document.developer_id).order_by("name", "code"))
-    recorded = list(Reorganization.objects.filter(predecessor_id=document.developer_id)
-                    .select_related("successor").prefetch_related("goals").order_by("act_date", "pk"))
     refusal = ""
+    form = None
     if request.method == "POST":
         form = ReorganizationForm(request.POST, successors=successors, goals=goals)
         if form.is_valid():
@@ -504,10 +572,111 @@ def reorganization_new(request, code: str):
                                             "(cl. 126).") % {"old": document.developer.code, "new": successor.code,
                                                              "goals": ", ".join(g.code for g in chosen)})
                 return redirect(reverse("development:reorganization", args=[code]))
-    else:
-        form = ReorganizationForm(successors=successors, goals=goals, initial={"act_date": sv.today()})
-    return render(request, "development/reorganization.html", {
-        "document": document, "form": form, "refusal": refusal, "recorded": recorded,
+    return _reorganization_page(request, document, form=form, refusal=refusal)
+
+
+def _recorded(document, pk: int) -> Reorganization:
+    return get_object_or_404(Reorganization.objects.select_related("predecessor", "successor"), pk=pk,
+                             predecessor_id=document.developer_id)
+
+
+@login_required
+def reorganization_correct(request, code: str, pk: int):
+    """cl. 126: correct the act, date, successor or goals of a recorded reorganisation (with a reason)."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    document = _reorganization_document(request, code)
+    r = _recorded(document, pk)
+    successors, goals = _reorganization_choices(document, [r])
+    form = _correct_form(r, successors, goals, document, data=request.POST)
+    refusal = ""
+    if form.is_valid():
+        d = form.cleaned_data
+        successor = next(o for o in successors if str(o.pk) == d["successor"])
+        chosen = [g for g in goals if str(g.pk) in set(d["goals"])]
+        try:
+            sv.do_update_reorganization(r, act=d["act"], act_date=d["act_date"], successor=successor, goals=chosen,
+                                        acting_user=request.user, reason=d["reason"])
+        except sv.WorkflowRefused as exc:
+            refusal = str(exc)
+        else:
+            messages.success(request, _("Reorganisation corrected: %(old)s → %(new)s, goals %(goals)s "
+                                        "(cl. 126).") % {"old": r.predecessor.code, "new": successor.code,
+                                                         "goals": ", ".join(g.code for g in chosen)})
+            return redirect(reverse("development:reorganization", args=[code]) + f"#reorganization-{pk}")
+    return _reorganization_page(request, document, bound=(pk, "correct", form, refusal))
+
+
+@login_required
+def reorganization_remove(request, code: str, pk: int):
+    """cl. 126: remove a reorganisation recorded in error (refused once its goals were carried)."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    document = _reorganization_document(request, code)
+    r = _recorded(document, pk)
+    form = ReasonForm(request.POST, prefix=f"rm{pk}")
+    refusal = ""
+    if form.is_valid():
+        try:
+            sv.do_delete_reorganization(r, acting_user=request.user, reason=form.cleaned_data["reason"])
+        except sv.WorkflowRefused as exc:
+            refusal = str(exc)
+        else:
+            messages.success(request, _("Reorganisation removed: %(old)s → %(new)s of %(on)s (cl. 126); it stays "
+                                        "in the history.") % {"old": r.predecessor.code, "new": r.successor.code,
+                                                              "on": r.act_date.strftime("%d.%m.%Y")})
+            return redirect(reverse("development:reorganization", args=[code]))
+    return _reorganization_page(request, document, bound=(pk, "remove", form, refusal))
+
+
+@login_required
+def reorganization_undo(request, code: str, pk: int):
+    """cl. 126: undo the last correction of a reorganisation (back to its previous state in the history)."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    document = _reorganization_document(request, code)
+    r = _recorded(document, pk)
+    form = ReasonForm(request.POST, prefix=f"un{pk}")
+    refusal = ""
+    if form.is_valid():
+        target = sv.undo_target(r)
+        try:
+            if target is None:
+                raise sv.WorkflowRefused(_("This reorganisation was never corrected: there is nothing to undo "
+                                           "(cl. 126)."))
+            sv.do_revert_reorganization(r, target, acting_user=request.user, reason=form.cleaned_data["reason"])
+        except sv.WorkflowRefused as exc:
+            refusal = str(exc)
+        else:
+            messages.success(request, _("The last correction of the reorganisation is undone (cl. 126)."))
+            return redirect(reverse("development:reorganization", args=[code]) + f"#reorganization-{pk}")
+    return _reorganization_page(request, document, bound=(pk, "undo", form, refusal))
+
+
+@require_GET
+@login_required
+def reorganization_list(request):
+    """cl. 126: every recorded reorganisation of the country, with its goals and whether each is carried into
+    the successor's plan. Goals of documents the user may not see are shown by their code only."""
+    recorded = list(Reorganization.objects.select_related("predecessor", "successor")
+                    .prefetch_related("goals__document").order_by("-act_date", "-pk"))
+    goal_ids = {g.pk for r in recorded for g in r.goals.all()}
+    links: dict[tuple[int, int], set[str]] = {}
+    for goal_id, developer_id, plan in (DecompositionLink.objects
+                                        .filter(parent__goal_id__in=goal_ids, child__document__type=DocumentType.SBDP)
+                                        .values_list("parent__goal_id", "child__document__developer_id",
+                                                     "child__document__code").distinct()):
+        links.setdefault((goal_id, developer_id), set()).add(plan)
+    codes = {g.document.code for r in recorded for g in r.goals.all()} | {c for v in links.values() for c in v}
+    visible = set(visible_documents(request.user).filter(code__in=codes).values_list("code", flat=True))
+    rows = []
+    for r in recorded:
+        goals = [(g, g.document.code in visible, sorted(links.get((g.pk, r.successor_id), ())))
+                 for g in sorted(r.goals.all(), key=lambda g: (g.document.code, g.order, g.code))]
+        plan = next((g.document.code for g, seen, _c in goals if seen), None)
+        rows.append({"r": r, "goals": goals, "plan": plan})
+    return render(request, "development/reorganizations.html", {
+        "rows": rows, "visible": visible, "can_edit": _state_planning_writer(request.user),
     })
 
 

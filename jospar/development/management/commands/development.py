@@ -2,6 +2,9 @@
 | working-group CODE --decision N --date D --member "NAME;POSITION;CATEGORY" ... (cl. 128)
 | send-to CODE BODY (cl. 124) | reorganize CODE --to BODY --goals G1,G2 --act TEXT --act-date D (cl. 126)
 | transfer CODE (cl. 126: copy the goals passed to the developer into its plan CODE)
+| reorganization-update CODE [--id N] [--to BODY] [--goals G1,DOC:G2] [--act TEXT] [--act-date D] [--undo]
+| reorganization-remove CODE [--id N] (cl. 126: correct, undo the last correction of, or remove a
+reorganisation of the developer of CODE; --id may be left out when the developer has only one)
 
 `status` prints the steps of cl. 3 for the document's type with who acts and the clause, the current step,
 what holds the next one (gates, each naming its clause) and the deadlines with their status. `advance` moves
@@ -72,7 +75,21 @@ class Command(BaseCommand):
         reorg.add_argument("--act-date", help="YYYY-MM-DD, default today")
         transfer = sub.add_parser("transfer", help="copy the goals passed to the developer into its plan (cl. 126)")
         transfer.add_argument("document", help="the successor's plan")
-        for p in (group, send, reorg, transfer):
+        update = sub.add_parser("reorganization-update",
+                                help="correct a reorganisation of the developer of CODE, or undo its last correction "
+                                     "(cl. 126)")
+        update.add_argument("document", help="the reorganised body's plan")
+        update.add_argument("--id", type=int, help="the reorganisation (needed when the body has several)")
+        update.add_argument("--to", dest="successor", help="the legal successor's code (default: unchanged)")
+        update.add_argument("--goals", help="comma-separated goal codes of CODE, or DOC:GOAL for another plan of "
+                                            "the body (default: unchanged)")
+        update.add_argument("--act", help="default: unchanged")
+        update.add_argument("--act-date", help="YYYY-MM-DD, default: unchanged")
+        update.add_argument("--undo", action="store_true", help="undo the last correction instead")
+        remove = sub.add_parser("reorganization-remove", help="remove a reorganisation recorded in error (cl. 126)")
+        remove.add_argument("document", help="the reorganised body's plan")
+        remove.add_argument("--id", type=int, help="the reorganisation (needed when the body has several)")
+        for p in (group, send, reorg, transfer, update, remove):
             if p is not send:
                 p.add_argument("--reason", required=True)
             else:
@@ -196,5 +213,67 @@ def _transfer(document, user, o) -> str:
         "n": created, "code": document.code}
 
 
+def _reorganization_of(document, o) -> Reorganization:
+    found = list(Reorganization.objects.filter(predecessor_id=document.developer_id)
+                 .select_related("predecessor", "successor").order_by("act_date", "pk"))
+    if o.get("id") is not None:
+        r = next((r for r in found if r.pk == o["id"]), None)
+        if r is None:
+            raise CommandError(f"--id {o['id']}: no reorganisation of {document.developer.code} has this id")
+        return r
+    if len(found) != 1:
+        listed = "; ".join(f"{r.pk}: → {r.successor.code} {r.act_date.isoformat()} {r.act}" for r in found)
+        raise CommandError(f"{document.developer.code} has {len(found)} reorganisations; choose one with --id "
+                           f"({listed or 'none recorded'})")
+    return found[0]
+
+
+def _goals_by_codes(document, text: str) -> list:
+    from jospar.planning.models import Goal
+
+    goals, unknown = [], []
+    for code in (c.strip() for c in text.split(",") if c.strip()):
+        doc_code, _sep, goal_code = code.rpartition(":")
+        g = Goal.objects.select_related("document").filter(document__code=doc_code or document.code,
+                                                           code=goal_code).first()
+        (goals.append(g) if g else unknown.append(code))
+    if unknown:
+        raise CommandError(f"--goals: no goal {', '.join(unknown)} (give CODE of {document.code} or DOC:CODE)")
+    return goals
+
+
+def _reorganization_summary(r: Reorganization) -> str:
+    goals = ", ".join(sorted(g.code for g in r.goals.all()))
+    return f"{r.predecessor.code} → {r.successor.code}, {r.act or '—'} {r.act_date.strftime('%d.%m.%Y')}, {goals}"
+
+
+def _reorganization_update(document, user, o) -> str:
+    r = _reorganization_of(document, o)
+    if o["undo"]:
+        if any(o.get(k) is not None for k in ("successor", "goals", "act", "act_date")):
+            raise CommandError("--undo goes back to the previous state: give no --to, --goals, --act or --act-date")
+        target = sv.undo_target(r)
+        if target is None:
+            raise CommandError(_("This reorganisation was never corrected: there is nothing to undo (cl. 126)."))
+        r = sv.do_revert_reorganization(r, target, acting_user=user, reason=o["reason"])
+        return _("The last correction of the reorganisation is undone (cl. 126).") + " " + _reorganization_summary(r)
+    r = sv.do_update_reorganization(
+        r, act=o["act"] if o.get("act") is not None else r.act,
+        act_date=_date(o["act_date"]) if o.get("act_date") else r.act_date,
+        successor=_organization(o["successor"]) if o.get("successor") else r.successor,
+        goals=_goals_by_codes(document, o["goals"]) if o.get("goals") is not None else
+        list(r.goals.select_related("document")), acting_user=user, reason=o["reason"])
+    return _("Reorganisation corrected: %(old)s → %(new)s, goals %(goals)s (cl. 126).") % {
+        "old": r.predecessor.code, "new": r.successor.code, "goals": ", ".join(sorted(g.code for g in r.goals.all()))}
+
+
+def _reorganization_remove(document, user, o) -> str:
+    r = _reorganization_of(document, o)
+    sv.do_delete_reorganization(r, acting_user=user, reason=o["reason"])
+    return _("Reorganisation removed: %(old)s → %(new)s of %(on)s (cl. 126); it stays in the history.") % {
+        "old": r.predecessor.code, "new": r.successor.code, "on": r.act_date.strftime("%d.%m.%Y")}
+
+
 EXTRA_ACTIONS = {"working-group": _working_group, "send-to": _send_to, "reorganize": _reorganize,
-                 "transfer": _transfer}
+                 "transfer": _transfer, "reorganization-update": _reorganization_update,
+                 "reorganization-remove": _reorganization_remove}
