@@ -16,11 +16,13 @@ from __future__ import annotations
 import gc
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from contextvars import ContextVar
 from operator import attrgetter, itemgetter
 from typing import Any
 
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import Count, Model, QuerySet
 from pydantic import BaseModel
 
@@ -228,30 +230,66 @@ def export_documents(ids: Iterable[int], *, share_texts: bool = False) -> dict[i
         _SHARED_TEXTS.reset(token)
 
 
-def iter_exports(documents: Iterable[Document], *, rows: int = 6000,
-                 share_texts: bool = False) -> Iterator[tuple[Document, s.DocumentPayload]]:
+def iter_exports(documents: Iterable[Document], *, rows: int = 6000, share_texts: bool = False,
+                 read_ahead: bool = False) -> Iterator[tuple[Document, s.DocumentPayload]]:
     """(document, payload) for each document, in the given order, exported in batches of about `rows`
     indicators and measures (a few queries per batch instead of fifteen per document; bounded memory).
-    ``share_texts``: see `export_documents` (read-only payloads)."""
+    ``share_texts``: see `export_documents` (read-only payloads).
+
+    ``read_ahead``: while the caller works on one batch, the next one is exported on a second database
+    connection in a helper thread, so that the database's time overlaps the caller's (issue 7, case b: the
+    check of the country waited ~1 s on its queries). Only outside a transaction on PostgreSQL (a second
+    connection would not see uncommitted rows; SQLite serialises connections anyway): elsewhere it is ignored.
+    At most two batches are held; the same payloads either way.
+    """
     documents = list(documents)
     sizes = {pk: 0 for pk in (d.pk for d in documents)}
     for model in (Indicator, Measure):
         for pk, n in _plain(model).filter(document_id__in=list(sizes)).values("document_id").annotate(
                 n=Count("id")).values_list("document_id", "n"):
             sizes[pk] += n
-    batch: list[Document] = []
+    batches: list[list[Document]] = [[]]
     size = 0
     for document in documents:
-        batch.append(document)
+        batches[-1].append(document)
         size += sizes.get(document.pk, 0)
         if size >= rows:
-            yield from _batch(batch, share_texts)
-            batch, size = [], 0
-    yield from _batch(batch, share_texts)
+            batches.append([])
+            size = 0
+    batches = [b for b in batches if b] or [[]]
+    if read_ahead and len(batches) > 1 and can_read_ahead():
+        yield from _read_ahead(batches, share_texts)
+        return
+    for batch in batches:
+        yield from _batch(batch, export_documents((d.pk for d in batch), share_texts=share_texts))
 
 
-def _batch(documents: list[Document], share_texts: bool = False) -> Iterator[tuple[Document, s.DocumentPayload]]:
-    payloads = export_documents((d.pk for d in documents), share_texts=share_texts)
+def can_read_ahead() -> bool:
+    """True when a second connection sees what this one sees: PostgreSQL, outside any transaction."""
+    connection = connections[DEFAULT_DB_ALIAS]
+    return connection.vendor == "postgresql" and not connection.in_atomic_block
+
+
+def _read_ahead(batches: list[list[Document]], share_texts: bool) -> Iterator[tuple[Document, s.DocumentPayload]]:
+    def export(batch: list[Document]) -> dict[int, s.DocumentPayload]:
+        return export_documents((d.pk for d in batch), share_texts=share_texts)
+
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="jospar-export") as pool:
+        try:
+            pending = pool.submit(export, batches[0])
+            for n, batch in enumerate(batches):
+                payloads = pending.result()
+                if n + 1 < len(batches):
+                    pending = pool.submit(export, batches[n + 1])
+                yield from _batch(batch, payloads)
+                del payloads
+        finally:
+            pending.cancel()
+            pool.submit(connections.close_all).result()  # the helper thread's own connection
+
+
+def _batch(documents: list[Document], payloads: dict[int, s.DocumentPayload]
+           ) -> Iterator[tuple[Document, s.DocumentPayload]]:
     for document in documents:
         if document.pk in payloads:
             yield document, payloads.pop(document.pk)
@@ -391,72 +429,70 @@ _INDICATOR_FIELDS = [
 
 
 def _indicators(ids: list[int]) -> dict[int, list[s.IndicatorItem]]:
-    rows = sorted(_rows(_plain(Indicator).filter(document_id__in=ids), _INDICATOR_FIELDS),
-                  key=itemgetter("order", "code"))
+    # Issue 7: rows stay tuples (unpacked by name below, no per-row dict) and each child list is sorted once
+    # for the whole batch (a stable sort, then grouped in that order: every indicator's list comes out in the
+    # order its own sort gave, without ~100,000 small sorts).
+    rows = sorted(_plain(Indicator).filter(document_id__in=ids).values_list(*_INDICATOR_FIELDS),
+                  key=itemgetter(7, 2))  # order, code
     values: dict[int, list[s.IndicatorValueItem]] = defaultdict(list)
     make_value = _IndicatorValueItem
-    for iid, year, quarter, plan, corrected, fact, reason in (
+    for iid, year, quarter, plan, corrected, fact, reason in sorted(
             _plain(IndicatorValue).filter(indicator__document_id__in=ids)
-            .values_list("indicator_id", "year", "quarter", "plan", "corrected_plan", "fact", "reason")):
+            .values_list("indicator_id", "year", "quarter", "plan", "corrected_plan", "fact", "reason"),
+            key=itemgetter(1, 2)):  # year, quarter
         values[iid].append(make_value(year=year, quarter=quarter, plan=plan, corrected_plan=corrected, fact=fact,
                                       reason=reason))
     co_executors: dict[int, list[s.CoExecutor]] = defaultdict(list)
-    for iid, org, contribution, share in (
+    for iid, org, contribution, share in sorted(
             _plain(IndicatorCoExecutor).filter(indicator__document_id__in=ids)
-            .values_list("indicator_id", "organization__code", "contribution", "share")):
-        co_executors[iid].append(_CoExecutor(organization=org, contribution=contribution,
-                                                              share=share))
+            .values_list("indicator_id", "organization__code", "contribution", "share"), key=itemgetter(1)):
+        co_executors[iid].append(_CoExecutor(organization=org, contribution=contribution, share=share))
     parents: dict[int, list[s.ParentLink]] = defaultdict(list)
-    for iid, doc_code, ind_code, kind, dimension, weight in (
-            _plain(DecompositionLink).filter(child__document_id__in=ids)
-            .values_list("child_id", "parent__document__code", "parent__code", "kind", "dimension", "weight")):
-        parents[iid].append(_ParentLink(indicator=f"{doc_code}:{ind_code}", kind=kind,
-                                                         dimension=dimension, weight=weight))
+    for iid, ref, kind, dimension, weight in sorted(
+            ((iid, f"{doc_code}:{ind_code}", kind, dimension, weight)
+             for iid, doc_code, ind_code, kind, dimension, weight in _plain(DecompositionLink).filter(
+                 child__document_id__in=ids).values_list(
+                 "child_id", "parent__document__code", "parent__code", "kind", "dimension", "weight")),
+            key=itemgetter(1)):  # the reference
+        parents[iid].append(_ParentLink(indicator=ref, kind=kind, dimension=dimension, weight=weight))
     out: dict[int, list[s.IndicatorItem]] = defaultdict(list)
-    by_organization = attrgetter("organization")
-    by_period = attrgetter("year", "quarter")
-    by_ref = attrgetter("indicator")
-    for r in rows:
-        iid = r["id"]
+    for (document_id, iid, code, kind, direction, goal, task, order, title_kk, title_ru, title_en, unit_kk, unit_ru,
+         unit_en, value_kind, polarity, accumulation, range_low, range_high, baseline_year, baseline_value,
+         final_year, in_strategic_map, data_source_type, source_kk, source_ru, source_en, data_collection_method,
+         definition_kk, definition_ru, definition_en, data_periodicity, calculation_kk, calculation_ru,
+         calculation_en, calculation_republican, calculation_local, higher_links_note, is_estimated, method_status,
+         responsible, official_name, position_kk, position_ru, position_en, territory, budget_program_code,
+         programme_kk, programme_ru, programme_en, sdg, attribution, initiator, district_statistics,
+         confidentiality) in rows:
         official = None
-        if r["responsible_official__full_name"] is not None:
-            official = _ResponsibleOfficial(
-                full_name=r["responsible_official__full_name"],
-                position=_OFFICIAL_POSITION(r["responsible_official__position_kk"],
-                                            r["responsible_official__position_ru"],
-                                            r["responsible_official__position_en"]))
+        if official_name is not None:
+            official = _ResponsibleOfficial(full_name=official_name,
+                                            position=_OFFICIAL_POSITION(position_kk, position_ru, position_en))
         baseline = None
-        if r["baseline_year"] is not None and r["baseline_value"] is not None:
-            baseline = _Baseline(year=r["baseline_year"], value=r["baseline_value"])
-        out[r["document_id"]].append(_IndicatorItem(
-            code=r["code"], kind=r["kind"], direction=r["direction__code"], goal=r["goal__code"],
-            task=r["task__code"], order=r["order"], title=_IND_TITLE(r["title_kk"], r["title_ru"], r["title_en"]),
-            unit=_IND_UNIT(r["unit_kk"], r["unit_ru"], r["unit_en"]), value_kind=r["value_kind"],
-            polarity=r["polarity"], accumulation=r["accumulation"], range_low=r["range_low"],
-            range_high=r["range_high"], baseline=baseline, final_year=r["final_year"],
-            in_strategic_map=r["in_strategic_map"],
+        if baseline_year is not None and baseline_value is not None:
+            baseline = _Baseline(year=baseline_year, value=baseline_value)
+        out[document_id].append(_IndicatorItem(
+            code=code, kind=kind, direction=direction, goal=goal, task=task, order=order,
+            title=_IND_TITLE(title_kk, title_ru, title_en), unit=_IND_UNIT(unit_kk, unit_ru, unit_en),
+            value_kind=value_kind, polarity=polarity, accumulation=accumulation, range_low=range_low,
+            range_high=range_high, baseline=baseline, final_year=final_year, in_strategic_map=in_strategic_map,
             methodology=_Methodology(
-                data_source_type=r["data_source_type"],
-                information_source=_METHOD_TEXT(r["information_source_kk"], r["information_source_ru"],
-                                                r["information_source_en"]),
-                data_collection_method=r["data_collection_method"],
-                definition=_METHOD_TEXT(r["definition_kk"], r["definition_ru"], r["definition_en"]),
-                data_periodicity=r["data_periodicity"],
-                calculation_method=_METHOD_TEXT(r["calculation_method_kk"], r["calculation_method_ru"],
-                                                r["calculation_method_en"]),
-                calculation_republican=r["calculation_republican"], calculation_local=r["calculation_local"],
-                higher_links_note=r["higher_links_note"], is_estimated=r["is_estimated"], status=r["method_status"],
+                data_source_type=data_source_type, information_source=_METHOD_TEXT(source_kk, source_ru, source_en),
+                data_collection_method=data_collection_method,
+                definition=_METHOD_TEXT(definition_kk, definition_ru, definition_en),
+                data_periodicity=data_periodicity,
+                calculation_method=_METHOD_TEXT(calculation_kk, calculation_ru, calculation_en),
+                calculation_republican=calculation_republican, calculation_local=calculation_local,
+                higher_links_note=higher_links_note, is_estimated=is_estimated, status=method_status,
             ),
-            responsible=r["responsible__code"], responsible_official=official, territory=r["territory__kato"],
-            budget_program_code=r["budget_program_code"],
-            budget_program_name=_IND_PROGRAMME(r["budget_program_name_kk"], r["budget_program_name_ru"],
-                                               r["budget_program_name_en"]),
-            sdg=r["sdg"], attribution=r["attribution"],
-            initiator=r["initiator__code"], district_statistics=r["district_statistics"],
-            confidentiality=r["confidentiality"],
-            co_executors=sorted(co_executors.get(iid, ()), key=by_organization),
-            values=sorted(values.get(iid, ()), key=by_period),
-            parents=sorted(parents.get(iid, ()), key=by_ref),
+            responsible=responsible, responsible_official=official, territory=territory,
+            budget_program_code=budget_program_code,
+            budget_program_name=_IND_PROGRAMME(programme_kk, programme_ru, programme_en),
+            sdg=sdg, attribution=attribution, initiator=initiator, district_statistics=district_statistics,
+            confidentiality=confidentiality,
+            co_executors=co_executors.pop(iid, None) or [],
+            values=values.pop(iid, None) or [],
+            parents=parents.pop(iid, None) or [],
         ))
     return out
 
@@ -469,35 +505,38 @@ _MEASURE_FIELDS = [
 
 
 def _measures(ids: list[int]) -> dict[int, list[s.MeasureItem]]:
-    rows = sorted(_rows(_plain(Measure).filter(document_id__in=ids), _MEASURE_FIELDS),
-                  key=itemgetter("order", "code"))
+    # Issue 7: tuples, and the financing lines sorted once for the batch (see `_indicators`).
+    rows = sorted(_plain(Measure).filter(document_id__in=ids).values_list(*_MEASURE_FIELDS),
+                  key=itemgetter(3, 2))  # order, code
     indicators = _codes(Measure.indicators.through, "measure", "indicator__code", measure__document_id__in=ids)
     co_executors = _codes(Measure.co_executors.through, "measure", "organization__code",
                           measure__document_id__in=ids)
     financing: dict[int, list[s.FinancingItem]] = defaultdict(list)
     make_line = _FinancingItem
     for (mid, year, source, level, programme, administrator, plan, corrected, absorbed,
-         reason) in _plain(Financing).filter(measure__document_id__in=ids).values_list(
+         reason) in sorted(_plain(Financing).filter(measure__document_id__in=ids).values_list(
             "measure_id", "year", "source", "budget_level", "budget_program_code", "administrator__code", "plan",
-            "corrected_plan", "absorbed", "reason_unabsorbed"):
+            "corrected_plan", "absorbed", "reason_unabsorbed"), key=itemgetter(1, 2, 4)):  # year, source, programme
         financing[mid].append(make_line(year=year, source=source, budget_level=level, budget_program_code=programme,
                                         administrator=administrator, plan=plan, corrected_plan=corrected,
                                         absorbed=absorbed, reason_unabsorbed=reason))
-    by_line = attrgetter("year", "source", "budget_program_code")
     out: dict[int, list[s.MeasureItem]] = defaultdict(list)
-    for r in rows:
-        out[r["document_id"]].append(_MeasureItem(
-            code=r["code"], order=r["order"], goal=r["goal__code"], task=r["task__code"],
-            indicators=sorted(set(indicators.get(r["id"], ()))),
-            title=_M_TITLE(r["title_kk"], r["title_ru"], r["title_en"]),
-            completion_form=_M_COMPLETION(r["completion_form_kk"], r["completion_form_ru"], r["completion_form_en"]),
-            start_year=r["start_year"], deadline=r["deadline"],
-            deadline_text=_M_DEADLINE(r["deadline_text_kk"], r["deadline_text_ru"], r["deadline_text_en"]),
-            responsible=r["responsible__code"], co_executors=sorted(set(co_executors.get(r["id"], ()))),
-            territory=r["territory__kato"], unit=_M_UNIT(r["unit_kk"], r["unit_ru"], r["unit_en"]),
-            planned_quantity=r["planned_quantity"],
-            expected_result=_M_RESULT(r["expected_result_kk"], r["expected_result_ru"], r["expected_result_en"]),
-            confidentiality=r["confidentiality"],
-            financing=sorted(financing.get(r["id"], ()), key=by_line),
+    for (document_id, mid, code, order, goal, task, title_kk, title_ru, title_en, completion_kk, completion_ru,
+         completion_en, start_year, deadline, deadline_kk, deadline_ru, deadline_en, responsible, territory, unit_kk,
+         unit_ru, unit_en, planned_quantity, result_kk, result_ru, result_en, confidentiality) in rows:
+        out[document_id].append(_MeasureItem(
+            code=code, order=order, goal=goal, task=task,
+            indicators=sorted(set(indicators[mid])) if mid in indicators else [],
+            title=_M_TITLE(title_kk, title_ru, title_en),
+            completion_form=_M_COMPLETION(completion_kk, completion_ru, completion_en),
+            start_year=start_year, deadline=deadline,
+            deadline_text=_M_DEADLINE(deadline_kk, deadline_ru, deadline_en),
+            responsible=responsible,
+            co_executors=sorted(set(co_executors[mid])) if mid in co_executors else [],
+            territory=territory, unit=_M_UNIT(unit_kk, unit_ru, unit_en),
+            planned_quantity=planned_quantity,
+            expected_result=_M_RESULT(result_kk, result_ru, result_en),
+            confidentiality=confidentiality,
+            financing=financing.pop(mid, None) or [],
             ))
     return out

@@ -187,7 +187,10 @@ def filled(text) -> bool:
         return False
     if isinstance(text, str):
         return bool(text.strip())
-    return any((v or "").strip() for v in text_of(text).values())
+    for value in (text.values() if isinstance(text, dict) else (text.kk, text.ru, text.en)):
+        if value and value.strip():
+            return True
+    return False
 
 
 def document_ref(payload) -> ItemRef:
@@ -212,12 +215,11 @@ def measure_ref(m) -> ItemRef:
 
 def is_breakdown(payload, ind) -> bool:
     """A row that breaks down an indicator of the same document by region, district, body or sector (Annex 7)."""
-    memo = _BREAKDOWN.get()
+    memo = _MEMO.get()
     if memo is not None:
-        found = memo.get(id(ind))
-        if found is None:
-            found = memo[id(ind)] = _is_breakdown(payload, ind)
-        return found
+        rows, breakdowns = _breakdowns(payload, memo)
+        if id(ind) in rows:  # one of the payload's own rows (always, in the rules)
+            return id(ind) in breakdowns
     return _is_breakdown(payload, ind)
 
 
@@ -226,19 +228,42 @@ def _is_breakdown(payload, ind) -> bool:
     return any(p.indicator.startswith(own) and p.dimension != "document" for p in ind.parents)
 
 
-# While `run_rules` runs, `is_breakdown` remembers its answer per indicator (the rules ask it ~8 times per
-# indicator: 280,000 times for a whole country). Keyed by id(): valid only while the payload is alive and
-# unchanged, which is exactly one `run_rules` call.
-_BREAKDOWN: ContextVar[dict[int, bool] | None] = ContextVar("jospar_is_breakdown_memo", default=None)
+# While `run_rules` runs, the facts that several rules ask for are worked out once per payload or indicator
+# (issue 7, case b: `is_breakdown` was asked ~366,000 times for the whole country, `annual_plans` ~39,000,
+# `main_indicators` ~2,000 times over the same lists). Keys hold the object they describe, so an id() is never
+# reused while the memo lives; valid while the payload is alive and unchanged, which is one `run_rules` call.
+_MEMO: ContextVar[dict[Any, Any] | None] = ContextVar("jospar_rule_memo", default=None)
+
+
+def _breakdowns(payload, memo: dict[Any, Any]) -> tuple[frozenset[int], frozenset[int]]:
+    """The id() of every indicator of the payload and of its breakdown rows (computed once per run, with the
+    same test as `_is_breakdown`)."""
+    key = ("breakdowns", id(payload))
+    found = memo.get(key)
+    if found is None or found[0] is not payload:
+        own = f"{payload.code}:"
+        rows = frozenset(id(i) for i in payload.indicators)
+        breakdowns = frozenset(id(i) for i in payload.indicators
+                               if any(p.indicator.startswith(own) and p.dimension != "document" for p in i.parents))
+        main = tuple(i for i in payload.indicators if id(i) not in breakdowns)
+        found = memo[key] = (payload, rows, breakdowns, main)
+    return found[1], found[2]
+
+
+def _not_breakdowns(payload, memo: dict[Any, Any]) -> tuple:
+    """The indicators of the payload other than breakdown rows, in their order."""
+    _breakdowns(payload, memo)
+    return memo[("breakdowns", id(payload))][3]
 
 
 @contextmanager
 def remembering_breakdowns() -> Iterator[None]:
-    token = _BREAKDOWN.set({})
+    """Remember the per-payload facts of the rules (breakdown rows, main indicators, annual plans) for a run."""
+    token = _MEMO.set({})
     try:
         yield
     finally:
-        _BREAKDOWN.reset(token)
+        _MEMO.reset(token)
 
 
 def external_parents(payload, ind) -> list:
@@ -249,19 +274,50 @@ def external_parents(payload, ind) -> list:
 def goal_indicators(payload, kinds=("target", "macro", "strategic")) -> dict[str, list]:
     """The indicators of each goal (breakdown rows excluded), by goal code."""
     out: dict[str, list] = {g.code: [] for g in payload.goals}
-    for ind in payload.indicators:
-        if ind.goal in out and ind.kind in kinds and not is_breakdown(payload, ind):
+    for ind in main_indicators(payload, kinds):
+        if ind.goal in out:
             out[ind.goal].append(ind)
     return out
 
 
+def linked_refs(payload) -> frozenset[str]:
+    """Every "DOC:CODE" an indicator of the document links up to (once per `run_rules`)."""
+    memo = _MEMO.get()
+    if memo is None:
+        return frozenset(p.indicator for ind in payload.indicators for p in ind.parents)
+    key = ("linked", id(payload))
+    found = memo.get(key)
+    if found is None or found[0] is not payload:
+        found = memo[key] = (payload, frozenset(p.indicator for ind in payload.indicators for p in ind.parents))
+    return found[1]
+
+
 def main_indicators(payload, kinds=("target", "macro", "strategic", "result")) -> Iterator:
     """The indicators of the document other than breakdown rows."""
-    return (i for i in payload.indicators if i.kind in kinds and not is_breakdown(payload, i))
+    memo = _MEMO.get()
+    if memo is None:
+        return (i for i in payload.indicators if i.kind in kinds and not is_breakdown(payload, i))
+    key = ("main", id(payload), tuple(kinds))
+    found = memo.get(key)
+    if found is None or found[0] is not payload:
+        found = memo[key] = (payload, tuple(i for i in _not_breakdowns(payload, memo) if i.kind in kinds))
+    return iter(found[1])
 
 
 def annual_plans(ind) -> dict[int, Decimal]:
-    """year -> the effective plan of the whole year (corrected if corrected)."""
+    """year -> the effective plan of the whole year (corrected if corrected). Do not change the dict: during
+    `run_rules` every rule that asks for the plans of one indicator gets the same one."""
+    memo = _MEMO.get()
+    if memo is None:
+        return _annual_plans(ind)
+    key = ("plans", id(ind))
+    found = memo.get(key)
+    if found is None or found[0] is not ind:
+        found = memo[key] = (ind, _annual_plans(ind))
+    return found[1]
+
+
+def _annual_plans(ind) -> dict[int, Decimal]:
     out = {}
     for v in ind.values:
         if v.quarter == 0:

@@ -25,6 +25,7 @@ from .base import (
     gettext_noop,
     goal_ref,
     indicator_ref,
+    linked_refs,
     main_indicators,
     rule,
 )
@@ -77,9 +78,9 @@ def facts_of(context) -> DevelopmentFacts | None:
     return getattr(context, "development", None)
 
 
-def _linked_refs(payload) -> set[str]:
+def _linked_refs(payload) -> frozenset[str]:
     """Every "DOC:CODE" an indicator of the document links up to."""
-    return {p.indicator for ind in payload.indicators for p in ind.parents}
+    return linked_refs(payload)
 
 
 # ------------------------------------------------------------------------------------------------ cl. 62

@@ -13,7 +13,7 @@ from .base import (
     goal_indicators,
     goal_ref,
     indicator_ref,
-    is_breakdown,
+    main_indicators,
     rule,
     task_ref,
     text_of,
@@ -134,10 +134,12 @@ def task_deadline_within_goal(r, payload, ctx):
 @rule("V-17", clause="cl. 6, 49", severity=ERROR, types=[SBDP, RDP],
       title=gettext_noop("Every task has a result indicator with intermediate and final values"))
 def task_has_result_indicator(r, payload, ctx):
+    by_task: dict[tuple, list] = {}  # (goal, task) -> its result indicators, breakdown rows excluded
+    for ind in main_indicators(payload, ("result",)):
+        by_task.setdefault((ind.goal, ind.task), []).append(ind)
     for goal in payload.goals:
         for task in goal.tasks:
-            ris = [i for i in payload.indicators if i.kind == "result" and i.goal == goal.code
-                   and i.task == task.code and not is_breakdown(payload, i)]
+            ris = by_task.get((goal.code, task.code), [])
             if not ris:
                 yield r.finding(task_ref(goal, task), gettext_noop("the task has no result indicator"))
             for ind in ris:

@@ -19,6 +19,7 @@ from .base import (
     gettext_noop,
     indicator_ref,
     is_breakdown,
+    linked_refs,
     main_indicators,
     rule,
     text_of,
@@ -295,7 +296,7 @@ def sbdp_final_year(r, payload, ctx):
 
 
 def _assigned_missing(payload, ctx):
-    linked = {p.indicator for ind in payload.indicators for p in ind.parents}
+    linked = linked_refs(payload)
     return [a for a in ctx.assigned if a.ref not in linked]
 
 
