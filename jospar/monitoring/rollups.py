@@ -18,6 +18,8 @@ from typing import Any
 
 from django.db.models import BigIntegerField, F, QuerySet, TextField, Value
 from django.db.models.functions import Cast, Coalesce, NullIf
+from django.db.models.query import ValuesListIterable
+from django.db.models.sql.constants import CURSOR
 from modeltranslation.utils import get_language, resolution_order
 
 from jospar.core.models import Organization, Territory
@@ -287,7 +289,7 @@ def _related(ids: list[int], order: tuple[str, ...]) -> _Related:
     related = _Related()
     keys = {_TERRITORY: related.territory, _ORGANIZATION: related.organization, _DIRECTION: related.direction,
             _GOAL: related.goal}
-    for kind, pk, code, label, parent in query:
+    for kind, pk, code, label, parent in _fetch(query):
         if kind == _TASK:
             related.goal_of_task[pk] = parent
             continue
@@ -299,6 +301,29 @@ def _related(ids: list[int], order: tuple[str, ...]) -> _Related:
 
 _new = object.__new__
 _setattr = object.__setattr__
+
+
+def _fetch(query: QuerySet) -> list[tuple]:
+    """The rows of a ``values_list`` query, as ``list(query)`` gives them, read with one ``fetchall``.
+
+    Django reads a query in chunks of 100 rows through several generators; for the ~120,000 rows of a country
+    that is a tenth of the read. Where the backend converts values (SQLite: decimals), its converters are
+    applied as ``list(query)`` would. Only for a plain ``values_list`` query (its rows are the SQL columns in
+    order); any other (modeltranslation's managers rearrange the columns of theirs) is read as ``list(query)``."""
+    if query._iterable_class is not ValuesListIterable:
+        return list(query)
+    compiler = query.query.get_compiler(using=query.db)
+    cursor = compiler.execute_sql(CURSOR)
+    if cursor is None:  # a query that cannot match anything (an empty ``__in``)
+        return []
+    try:
+        rows = cursor.fetchall()
+    finally:
+        cursor.close()
+    converters = compiler.get_converters([s[0] for s in compiler.select[:compiler.col_count]])
+    if converters:
+        rows = list(map(tuple, compiler.apply_converters(rows, converters)))
+    return rows
 
 
 def _lazy_indicator(fields: dict[str, Any]) -> IndicatorResult:
@@ -326,43 +351,49 @@ _AT_ACHIEVED, _AT_PARTIAL = ach.DEFAULT_THRESHOLDS.achieved, ach.DEFAULT_THRESHO
 _HUNDRED = ach.HUNDRED
 
 
-def _quick_value(values: dict[int, Decimal | None], year: int, accumulation: str):
-    """``ach.value_for_year(values, year, accumulation).value`` for what the database gives (finite Decimals
-    or None, a known accumulation); ``_SLOW`` for anything else (the explanation then raises or decides)."""
+def _finite(values: dict[int, Decimal | None]) -> bool:
+    """Every value is a finite ``Decimal`` or None (what the database gives): the quick path may answer."""
     for v in values.values():
-        if v is not None and (type(v) is not Decimal or not v.is_finite()):
-            return _SLOW
-    if accumulation == _CUMULATIVE:
-        total = ach.ZERO
-        for y in range(min(values, default=year), year + 1):
-            v = values.get(y)
-            if v is None:
-                return None
-            total += v
-        return total
-    if accumulation != "annual" and accumulation != "stock":
-        return _SLOW
-    return values.get(year)
+        if v is not None and (v.__class__ is not Decimal or not v.is_finite()):
+            return False
+    return True
+
+
+def _cumulative(values: dict[int, Decimal | None], year: int) -> Decimal | None:
+    """The sum of the values from the first year to ``year`` (None when one is missing), for finite values."""
+    total = ach.ZERO
+    for y in range(min(values, default=year), year + 1):
+        v = values.get(y)
+        if v is None:
+            return None
+        total += v
+    return total
 
 
 def _quick_assessment(plans, facts, year, accumulation, polarity):
     """(achievement, status) as ``_explain_indicator`` would give them, for the common cases (a value missing;
-    ratio method, increase with plan > 0 or decrease with plan and fact > 0, default thresholds: cl. 225, Annex 12 expl. 2(7)); ``_SLOW`` otherwise."""
-    p = _quick_value(plans, year, accumulation)
-    if p is _SLOW:
+    ratio method, increase with plan > 0 or decrease with plan and fact > 0, default thresholds: cl. 225, Annex 12
+    expl. 2(7)); ``_SLOW`` otherwise (a value that is not a finite Decimal, another accumulation or polarity)."""
+    if not (_finite(plans) and _finite(facts)):
         return _SLOW
-    f = _quick_value(facts, year, accumulation)
-    if f is _SLOW:
+    return _assess_finite(plans, facts, year, accumulation, polarity)
+
+
+def _assess_finite(plans, facts, year, accumulation, polarity):
+    """``_quick_assessment`` of values already known to be finite Decimals or None (``load_many`` checks them
+    as it reads them)."""
+    if accumulation == "annual" or accumulation == "stock":
+        p, f = plans.get(year), facts.get(year)
+    elif accumulation == _CUMULATIVE:
+        p, f = _cumulative(plans, year), _cumulative(facts, year)
+    else:
         return _SLOW
     if p is None or f is None:
         return None, _NOT_ASSESSABLE
-    if polarity == _INCREASE and p > 0:
-        a = (f / p * _HUNDRED).quantize(_Q2, rounding=ROUND_HALF_UP)
-    elif polarity == _DECREASE and p > 0 and f > 0:
-        a = (p / f * _HUNDRED).quantize(_Q2, rounding=ROUND_HALF_UP)
-    else:
-        return _SLOW
-    return a, (_ACHIEVED if a >= _AT_ACHIEVED else _PARTIAL if a >= _AT_PARTIAL else _NOT_ACHIEVED)
+    if p > 0 and (polarity == _INCREASE or (polarity == _DECREASE and f > 0)):
+        a = ((f / p if polarity == _INCREASE else p / f) * _HUNDRED).quantize(_Q2, rounding=ROUND_HALF_UP)
+        return a, (_ACHIEVED if a >= _AT_ACHIEVED else _PARTIAL if a >= _AT_PARTIAL else _NOT_ACHIEVED)
+    return _SLOW
 
 
 def _load_many(documents: list[Document], year: int) -> dict[int, Snapshot]:
@@ -373,34 +404,60 @@ def _load_many(documents: list[Document], year: int) -> dict[int, Snapshot]:
     doc_keys = {d.pk: ((d.code, d.title), territories.get(d.territory_id) if d.territory_id else None)
                 for d in documents}
 
-    inds = list(QuerySet(Indicator).filter(document_id__in=ids).order_by("document_id", "order", "code")
-                .annotate(t=_first_text("title", order), u=_first_text("unit", order))
-                .values_list(*_IND_FIELDS, "t", "u"))
-    plans_of: dict[int, dict[int, Decimal | None]] = defaultdict(dict)
-    facts_of: dict[int, dict[int, Decimal | None]] = defaultdict(dict)
+    inds = _fetch(QuerySet(Indicator).filter(document_id__in=ids).order_by("document_id", "order", "code")
+                  .annotate(t=_first_text("title", order), u=_first_text("unit", order))
+                  .values_list(*_IND_FIELDS, "t", "u"))
+    # Plans (the corrected plan where there is one) and facts by year, per indicator. The rows come ordered by
+    # indicator, so each indicator's dicts are made once; ``odd`` holds the indicators with a value that is not
+    # a finite Decimal (the quick path leaves them to the explanations, like ``_quick_value``).
+    plans_of: dict[int, dict[int, Decimal | None]] = {}
+    facts_of: dict[int, dict[int, Decimal | None]] = {}
     reason_of: dict[int, str] = {}
-    for iid, y, plan, corrected, fact, reason in (
+    odd: set[int] = set()
+    last, plans, facts = None, {}, {}
+    for iid, y, plan, corrected, fact, reason in _fetch(
             QuerySet(IndicatorValue).filter(indicator__document_id__in=ids, quarter=0, year__lte=year)
             .order_by("indicator_id", "year").values_list("indicator_id", "year", "plan", "corrected_plan", "fact",
                                                           "reason")):
-        plans_of[iid][y] = corrected if corrected is not None else plan
-        facts_of[iid][y] = fact
+        if iid != last:
+            last = iid
+            plans = plans_of.get(iid)
+            if plans is None:
+                plans, facts = plans_of[iid], facts_of[iid] = {}, {}
+            else:
+                facts = facts_of[iid]
+        if corrected is not None:
+            plan = corrected
+        plans[y] = plan
+        facts[y] = fact
         if y == year:
             reason_of[iid] = reason
+        if (plan is not None and (plan.__class__ is not Decimal or not plan.is_finite())) or (
+                fact is not None and (fact.__class__ is not Decimal or not fact.is_finite())):
+            odd.add(iid)
 
     snaps = {d.pk: Snapshot(d, year) for d in documents}
-    achievement_by_id: dict[int, Decimal | None] = {}
-    code_by_id: dict[int, str] = {}
-    position: dict[int, tuple[int, int]] = {}  # indicator id -> (document id, place in the document's order)
+    # indicator id -> (document id, place in the document's order, code, achievement) of those with a result
+    seen: dict[int, tuple[int, int, str, Decimal | None]] = {}
     organizations, directions = related.organization, related.direction
-    goal_and_direction = related.goal_and_direction
+    goal_keys, direction_of_goal, goal_of_task = related.goal, related.direction_of_goal, related.goal_of_task
+    last_doc = None
     for n, (iid, doc, code, kind, accumulation, polarity, baseline, low, high, territory_id, goal_id, task_id,
             direction_id, responsible_id, title, unit) in enumerate(inds):
         plans = plans_of.get(iid)
         if plans is None or year not in plans:
             continue  # nothing planned for the year: not part of the year's report
-        doc_key, territory = doc_keys[doc]
-        goal, direction = goal_and_direction(goal_id, task_id)
+        if doc != last_doc:  # rows come by document
+            last_doc, (doc_key, territory), results = doc, doc_keys[doc], snaps[doc].indicators
+        # ``_Related.goal_and_direction``, inline: the item's goal (its own, else its task's) and its direction
+        if goal_id is None and task_id is not None:
+            goal_id = goal_of_task[task_id]
+        if goal_id is None:
+            goal = direction = None
+        else:
+            goal, direction = goal_keys[goal_id], direction_of_goal[goal_id]
+            if direction is not None:
+                direction = directions[direction]
         if direction_id is not None:
             direction = directions[direction_id]
         facts = facts_of[iid]
@@ -413,7 +470,7 @@ def _load_many(documents: list[Document], year: int) -> dict[int, Snapshot]:
             },
             "reason": reason_of.get(iid, ""),
         }
-        quick = _quick_assessment(plans, facts, year, accumulation, polarity)
+        quick = _SLOW if iid in odd else _assess_finite(plans, facts, year, accumulation, polarity)
         if quick is _SLOW:  # the explanations decide; built now (few indicators)
             fields["plan"], fields["fact"], verdict = _explain_indicator(
                 plans, facts, year, accumulation, polarity, baseline, low, high)
@@ -422,10 +479,11 @@ def _load_many(documents: list[Document], year: int) -> dict[int, Snapshot]:
         else:
             value, fields["status"] = quick
             fields["_lazy"] = (plans, facts, year, accumulation, polarity, baseline, low, high)
-        fields["achievement"] = achievement_by_id[iid] = value
-        snaps[doc].indicators.append(_lazy_indicator(fields))
-        code_by_id[iid] = code
-        position[iid] = (doc, n)
+        fields["achievement"] = value
+        result = _new(IndicatorResult)
+        _setattr(result, "__dict__", fields)
+        results.append(result)
+        seen[iid] = (doc, n, code, value)
 
     statuses = dict(
         MeasureReport.objects.filter(
@@ -433,35 +491,65 @@ def _load_many(documents: list[Document], year: int) -> dict[int, Snapshot]:
             submission__level=SubmissionLevel.REPORT, submission__status=SubmissionStatus.ACCEPTED,
         ).values_list("measure_id", "status")
     )
-    meas = list(QuerySet(Measure).filter(document_id__in=ids).order_by("document_id", "order", "code")
-                .annotate(t=_first_text("title", order)).values_list(*_MEASURE_FIELDS, "t"))
-    money_of: dict[int, list[_Money]] = defaultdict(list)
-    for mid, source, plan, corrected, absorbed, reason in (
+    meas = _fetch(QuerySet(Measure).filter(document_id__in=ids).order_by("document_id", "order", "code")
+                  .annotate(t=_first_text("title", order)).values_list(*_MEASURE_FIELDS, "t"))
+    # A measure's financing lines of the year as plain tuples (source, plan, effective plan, absorbed, reason).
+    money_of: dict[int, list[tuple]] = {}
+    for mid, source, plan, corrected, absorbed, reason in _fetch(
             QuerySet(Financing).filter(measure__document_id__in=ids, year=year)
             .order_by("measure_id", "source", "budget_program_code")
             .values_list("measure_id", "source", "plan", "corrected_plan", "absorbed", "reason_unabsorbed")):
-        money_of[mid].append(_Money(source, plan, corrected if corrected is not None else plan, absorbed, reason))
+        line = (source, plan, corrected if corrected is not None else plan, absorbed, reason)
+        money = money_of.get(mid)
+        if money is None:
+            money_of[mid] = [line]
+        else:
+            money.append(line)
     # A measure's indicators as the model orders them (document type and code, order, code): only those of its
     # own document count (those with a result), so their order in the indicator query is that order.
     linked_of: dict[int, list[int]] = defaultdict(list)
-    for mid, iid in (QuerySet(Measure.indicators.through).filter(measure__document_id__in=ids).order_by()
-                     .values_list("measure_id", "indicator_id")):
-        if iid in position:
+    for mid, iid in _fetch(QuerySet(Measure.indicators.through).filter(measure__document_id__in=ids).order_by()
+                           .values_list("measure_id", "indicator_id")):
+        if iid in seen:
             linked_of[mid].append(iid)
-    by_source: dict[int, dict[str, list[_Money]]] = defaultdict(lambda: defaultdict(list))
+    goal_and_direction = related.goal_and_direction
+    by_source: dict[int, dict[str, list[tuple]]] = {}
+    no_money: list[tuple] = []
     for mid, doc, code, territory_id, goal_id, task_id, responsible_id, title in meas:
-        money = money_of.get(mid, [])
+        money = money_of.get(mid, no_money)
         if not money and mid not in statuses:
             continue
         doc_key, territory = doc_keys[doc]
-        for f in money:
-            by_source[doc][f.source].append(f)
+        # ``_sum`` of plan, effective plan and absorbed (None when every line lacks it), in one pass
+        planned = allocated = absorbed = None
+        if money:
+            sources = by_source.get(doc)
+            if sources is None:
+                sources = by_source[doc] = {}
+            for line in money:
+                rows = sources.get(line[0])
+                if rows is None:
+                    sources[line[0]] = [line]
+                else:
+                    rows.append(line)
+                _source, p, e, a, _reason = line
+                if p is not None:
+                    planned = (_ZERO0 if planned is None else planned) + p
+                if e is not None:
+                    allocated = (_ZERO0 if allocated is None else allocated) + e
+                if a is not None:
+                    absorbed = (_ZERO0 if absorbed is None else absorbed) + a
         goal, direction = goal_and_direction(goal_id, task_id)
-        planned = _sum(f.plan for f in money)
-        allocated = _sum(f.effective_plan for f in money)
-        absorbed = _sum(f.absorbed for f in money)
-        linked = sorted((i for i in linked_of.get(mid, ()) if position[i][0] == doc), key=position.__getitem__)
-        snaps[doc].measures.append(_lazy_measure({
+        linked = linked_of.get(mid)
+        if linked:  # in the order of the document's indicators (document, place)
+            if len(linked) > 1:
+                linked = sorted((seen[i] for i in linked if seen[i][0] == doc), key=_place)
+            else:
+                linked = [seen[linked[0]]] if seen[linked[0]][0] == doc else []
+        else:
+            linked = []
+        result = _new(MeasureResult)
+        _setattr(result, "__dict__", {
             "code": code, "title": title,
             "groups": {
                 "document": doc_key, "direction": direction, "goal": goal,
@@ -469,35 +557,44 @@ def _load_many(documents: list[Document], year: int) -> dict[int, Snapshot]:
                 "territory": territories[territory_id] if territory_id else territory,
             },
             "planned": planned, "allocated": allocated, "absorbed": absorbed, "status": statuses.get(mid),
-            "indicator_codes": tuple(code_by_id[i] for i in linked),
-            "_lazy": (allocated, absorbed, [achievement_by_id[i] for i in linked]),
-        }))
+            "indicator_codes": tuple([i[2] for i in linked]),
+            "_lazy": (allocated, absorbed, [i[3] for i in linked]),
+        })
+        snaps[doc].measures.append(result)
     rank = {s: i for i, s in enumerate(_SOURCE_ORDER)}
     for pk, sources in by_source.items():
         snap = snaps[pk]
         for source in sorted(sources, key=lambda s: rank.get(s, 99)):
-            snap.sources.append(_source_row(source, sources[source]))
-        snap.total = _source_row("total", [f for rows in sources.values() for f in rows])
+            snap.sources.append(_lines_row(source, sources[source]))
+        snap.total = _lines_row("total", [line for rows in sources.values() for line in rows])
     return snaps
 
 
-@dataclass(frozen=True)
-class _Money:
-    """One financing line of the year, as far as the roll-ups read it."""
+def _place(seen: tuple) -> tuple[int, int]:
+    return seen[0], seen[1]
 
-    source: str
-    plan: Decimal | None
-    effective_plan: Decimal | None
-    absorbed: Decimal | None
-    reason_unabsorbed: str
+
+_ZERO0 = Decimal(0)  # ``_sum`` starts from Decimal(0): 0 + x, then + y ... (the same exponent as before)
+
+
+def _lines_row(source: str, lines: list[tuple]) -> SourceRow:
+    """``_source_row`` of financing lines given as tuples (source, plan, effective plan, absorbed, reason)."""
+    plan = _sum([line[1] for line in lines]) or Decimal(0)
+    corrected = _sum([line[2] for line in lines]) or Decimal(0)
+    absorbed = _sum([line[3] for line in lines]) or Decimal(0)
+    reasons = tuple(dict.fromkeys([line[4] for line in lines if line[4]]))
+    return SourceRow(source, plan, corrected, absorbed, ach.explain_absorption(corrected, absorbed), reasons)
 
 
 _SOURCE_ORDER = ("budget", "state_loans", "guaranteed_loans", "investment", "grants", "bank_loans", "own_funds",
                  "other")
 
 
-def _source_row(source: str, rows: list[_Money]) -> SourceRow:
-    """Annex 13 s.2 / Annex 14 s.2: plan, corrected plan, absorbed by source; the total line sums them (R-13.7)."""
+def _source_row(source: str, rows: list[Any]) -> SourceRow:
+    """Annex 13 s.2 / Annex 14 s.2: plan, corrected plan, absorbed by source; the total line sums them (R-13.7).
+
+    ``rows``: financing lines with ``plan``, ``effective_plan``, ``absorbed`` and ``reason_unabsorbed``
+    (``Financing`` objects); ``load_many`` gives them as tuples to ``_lines_row``, which computes the same."""
     plan = _sum(f.plan for f in rows) or Decimal(0)
     corrected = _sum(f.effective_plan for f in rows) or Decimal(0)
     absorbed = _sum(f.absorbed for f in rows) or Decimal(0)
@@ -509,28 +606,33 @@ def rollup(snap: Snapshot, by: str) -> list[Group]:
     """Groups of ``snap`` along one dimension, in the order they first appear; items without one go to None."""
     if by not in DIMENSIONS:
         raise ValueError(f"unknown dimension {by!r}; use one of {', '.join(DIMENSIONS)}")
-    keys: dict[Key | None, None] = {}
-    ind_groups: dict[Key | None, list[IndicatorResult]] = defaultdict(list)
-    mea_groups: dict[Key | None, list[MeasureResult]] = defaultdict(list)
+    groups: dict[Key | None, tuple[list[IndicatorResult], list[MeasureResult]]] = {}  # in order of appearance
     for i in snap.indicators:
-        keys.setdefault(i.groups[by])
-        ind_groups[i.groups[by]].append(i)
+        key = i.groups[by]
+        items = groups.get(key)
+        if items is None:
+            items = groups[key] = ([], [])
+        items[0].append(i)
     for m in snap.measures:
-        keys.setdefault(m.groups[by])
-        mea_groups[m.groups[by]].append(m)
-    return [_group(by, k, ind_groups[k], mea_groups[k]) for k in keys]
+        key = m.groups[by]
+        items = groups.get(key)
+        if items is None:
+            items = groups[key] = ([], [])
+        items[1].append(m)
+    return [_group(by, k, inds, meas) for k, (inds, meas) in groups.items()]
 
 
 def _group(by: str, key: Key | None, inds: list[IndicatorResult], meas: list[MeasureResult]) -> Group:
     avg = ach.average_achievement([i.achievement for i in inds])
     share = ach.share_achieved([i.status for i in inds])
-    planned = _sum(m.allocated for m in meas) or Decimal(0)
-    absorbed = _sum(m.absorbed for m in meas) or Decimal(0)
+    planned = _sum([m.allocated for m in meas]) or Decimal(0)
+    absorbed = _sum([m.absorbed for m in meas]) or Decimal(0)
     absorption = ach.explain_absorption(planned, absorbed)
-    counts: dict[str, int] = defaultdict(int)
+    counts: dict[str, int] = {}
     for m in meas:
-        counts[m.status or "not_reported"] += 1
-    return Group(by, key, len(inds), avg, share, len(meas), dict(counts), planned, absorbed, absorption,
+        status = m.status or "not_reported"
+        counts[status] = counts.get(status, 0) + 1
+    return Group(by, key, len(inds), avg, share, len(meas), counts, planned, absorbed, absorption,
                  ach.money_vs_result(absorption.value, avg.value))
 
 
