@@ -58,6 +58,8 @@ class PlanData:
     financing: dict[int, list[Financing]] = field(default_factory=dict)  # measure id -> lines
     executions: dict[tuple[int, int], MeasureExecution] = field(default_factory=dict)
     sections: list[Section] = field(default_factory=list)
+    # the years whose values, financing lines and executions were read (None: every year)
+    loaded_years: frozenset[int] | None = None
 
     # ------------------------------------------------------------------------------------------- loading
     @classmethod
@@ -65,7 +67,8 @@ class PlanData:
              with_links: bool = True, years: Iterable[int] | None = None) -> PlanData:
         """Read everything in a fixed number of queries, as plain rows turned into instances (``fast``): at
         national scale Django's and modeltranslation's ``__init__`` were most of the time of a form."""
-        d = cls(document=document, public=public, organization=organization)
+        d = cls(document=document, public=public, organization=organization,
+                loaded_years=None if years is None else frozenset(years))
         ok = (lambda obj: obj.confidentiality == OPEN) if public else (lambda obj: True)
         own = plain(Indicator).filter(document=document)
         d.directions = instances(Direction, plain(Direction).filter(document=document).order_by("order", "code"))
@@ -114,9 +117,13 @@ class PlanData:
                    .values_list("measure_id", "organization_id"))
         mind = list(plain(Measure.indicators.through).filter(measure__document=document).order_by("pk")
                     .values_list("measure_id", "indicator_id"))
-        financing = instances(Financing, plain(Financing).filter(measure__document=document))
-        foreign_mids = set(fm)
-        executions = instances(MeasureExecution, plain(MeasureExecution).filter(measure_id__in=mids | foreign_mids))
+        lines_qs = plain(Financing).filter(measure__document=document)
+        executions_qs = plain(MeasureExecution).filter(measure_id__in=mids | set(fm))
+        if years is not None:  # a report shows the lines and executions of its years only
+            lines_qs = lines_qs.filter(year__in=list(years))
+            executions_qs = executions_qs.filter(year__in=list(years))
+        financing = instances(Financing, lines_qs)
+        executions = instances(MeasureExecution, executions_qs)
         d.sections = [s for s in instances(Section, plain(Section).filter(document=document).order_by("order"))
                       if ok(s)]
 

@@ -15,8 +15,12 @@ The writer is a service of its own so that the monitoring submission workflow ca
 
 from __future__ import annotations
 
+import functools
+import gc
 import io
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -32,10 +36,11 @@ from jospar.monitoring.achievement import reached
 from jospar.planning.models import Document, Financing, Indicator, IndicatorValue, Measure
 
 from .builders.common import status_words
+from .data import PlanData
 from .fast import instances, plain
 from .models import ExecutionStatus, MeasureExecution
-from .render.xlsx import FORMAT_VERSION, META_SHEET, cell_columns, row_keys
-from .services import FormError, build_form
+from .render.xlsx import FORMAT_VERSION, META_SHEET, row_keys
+from .services import FormError, build_form_and_data
 from .table import Binding, Cell, Form
 from .xlsxread import UnreadableWorkbook, read_values
 
@@ -125,9 +130,15 @@ def _same_number(a: Decimal | None, b: Any) -> bool:
     return abs(Decimal(a) - other) <= Decimal("0.00005")
 
 
+@functools.cache
+def _status_words_longest_first() -> tuple[tuple[str, ExecutionStatus], ...]:
+    """The status words (fixed texts, ``status_words``), longest first, sorted once per process."""
+    return tuple(sorted(status_words().items(), key=lambda kv: -len(kv[0])))
+
+
 def _split_status(text: str) -> tuple[str | None, str]:
     low = text.lower()
-    for word, status in sorted(status_words().items(), key=lambda kv: -len(kv[0])):
+    for word, status in _status_words_longest_first():
         if low.startswith(word) and (len(low) == len(word) or low[len(word)] in " .:;,-—–"):
             return status.value, text[len(word):].lstrip(" .:;,-—–")
     return None, text
@@ -202,7 +213,29 @@ def read_meta(wb) -> dict[str, str]:
     return meta
 
 
+@contextmanager
+def _without_gc_pauses() -> Iterator[None]:
+    """No cyclic garbage collection while a workbook is checked (issue 7 (d)).
+
+    A 10,000-row workbook makes some 10^6 short-lived objects (cells, rows, values) that are all freed by
+    reference counting; the collector, triggered by their allocation, traversed the young and the growing
+    old generations again and again: ~1 s of CPU of a 3-4 s import. It runs as usual once the check ends (the
+    previous state is restored, so nested use and an already disabled collector are respected)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def check_workbook(content: bytes, *, organization) -> tuple[Form, list[Change]]:
+    with _without_gc_pauses():
+        return _check_workbook(content, organization=organization)
+
+
+def _check_workbook(content: bytes, *, organization) -> tuple[Form, list[Change]]:
     wb = _open(content)
     meta = read_meta(wb)
     if meta.get("annex") not in IMPORTABLE:
@@ -219,8 +252,8 @@ def check_workbook(content: bytes, *, organization) -> tuple[Form, list[Change]]
         raise WorkbookRejected([Problem("", "", _("The document %(code)s of this workbook no longer exists.") % {
             "code": meta.get("document")})])
     try:
-        form = build_form(document, meta["annex"], year=int(meta.get("year") or 0), lang=meta.get("lang", "kk"),
-                          organization=organization)
+        form, data = build_form_and_data(document, meta["annex"], year=int(meta.get("year") or 0),
+                                         lang=meta.get("lang", "kk"), organization=organization)
     except (FormError, ValueError) as exc:
         raise WorkbookRejected([Problem("", "", str(exc))]) from None
     problems: list[Problem] = []
@@ -235,8 +268,9 @@ def check_workbook(content: bytes, *, organization) -> tuple[Form, list[Change]]
         known = set(keys)
         found: dict[str, int] = {}
         prefix = f"{table.key}/"
-        for r in range(1, ws.max_row + 1):
-            k = ws.value(r, key_col)
+        grid = ws.rows  # the row tuples (1-based row r is grid[r - 1]); read directly: 10^5 cells per workbook
+        for r, line in enumerate(grid, start=1):
+            k = line[key_col - 1] if key_col <= len(line) else None
             if isinstance(k, str) and k.startswith(prefix):
                 if k in found or k not in known:
                     problems.append(Problem(ws.title, f"{get_column_letter(key_col)}{r}", _(
@@ -259,8 +293,15 @@ def check_workbook(content: bytes, *, organization) -> tuple[Form, list[Change]]
                 problems.append(Problem(ws.title, "", _(
                     "the row %(key)s is missing: rows cannot be deleted from the form.") % {"key": key}))
                 continue
-            for cell, col in zip(row.cells, cell_columns(row), strict=True):
-                value = ws.value(r, col + 1)
+            line = grid[r - 1]
+            width = len(line)
+            next_col = 0
+            for cell in row.cells:
+                col = next_col  # the 0-based column where the cell starts (``cell_columns``)
+                next_col += cell.colspan
+                value = line[col] if col < width else None
+                if cell.value is None and value is None and cell.binding is None:
+                    continue  # an empty cell left empty: unchanged whatever its kind (``_unchanged``)
                 if cell.binding is not None:
                     ref = f"{get_column_letter(col + 1)}{r}"
                     parsed = _parse(cell, value, ws.title, ref, problems)
@@ -270,7 +311,7 @@ def check_workbook(content: bytes, *, organization) -> tuple[Form, list[Change]]
                     ref = f"{get_column_letter(col + 1)}{r}"
                     problems.append(Problem(ws.title, ref, _("this cell is not for you to fill (%(why)s)") % {
                         "why": cell.guard or _("part of the form")}))
-    changes = _diff(uploads, problems)
+    changes = _diff(uploads, problems, data)
     problems.extend(locked_by_submissions(changes, organization))
     if problems:
         raise WorkbookRejected(problems)
@@ -346,9 +387,76 @@ def _split_key(key: str) -> tuple[str, str, list[str]]:
     return doc, code, rest
 
 
-def _current_objects(uploads):
-    """The stored objects the uploaded cells compare with, keyed like the bindings, in a fixed number of queries
-    and without per-object ``__init__`` (``fast``): reading them was most of the time of a large import."""
+def _current_objects(uploads, data: PlanData | None = None):
+    """The stored objects the uploaded cells compare with, keyed like the bindings.
+
+    ``data`` is what the form was rebuilt from (``services.build_form_and_data``), read moments before in the same
+    transaction: the objects it holds are taken from it, and only the rest (e.g. the financing lines of a lower
+    document's measure in Annex 10) is read from the database (issue 7 (d): reading them again was a fifth of a
+    10,000-row import). The result is the same as reading every object (tests/annexes/test_roundtrip_fast.py).
+    """
+    if data is None or data.public or data.loaded_years is None:
+        return _read_objects(uploads)
+    years = data.loaded_years
+    own = data.document.code
+    known_ind: dict[tuple[str, str], Indicator] = {(own, i.code): i for i in data.indicators}
+    for links in data.children.values():
+        for link in links:
+            child = link.child
+            if child.document_id != data.document.pk:
+                known_ind.setdefault((child.document.code, child.code), child)
+    known_mea: dict[tuple[str, str], Measure] = {(own, m.code): m for m in data.measures}
+    for foreign in data.foreign_measures.values():
+        for m in foreign:
+            known_mea.setdefault((m.document.code, m.code), m)
+    indicators: dict[tuple[str, str], Indicator] = {}
+    values: dict[str, IndicatorValue] = {}
+    measures: dict[tuple[str, str], Measure] = {}
+    executions: dict[str, MeasureExecution] = {}
+    lines: dict[str, Financing] = {}
+    lined: set[int] = set()
+    rest = []
+    for item in uploads:
+        b = item[2]
+        doc, code, tail = _split_key(b.key)
+        if int(tail[0]) not in years:
+            rest.append(item)
+            continue
+        if b.target == "indicator_value":
+            ind = known_ind.get((doc, code))
+            if ind is None:
+                rest.append(item)
+                continue
+            indicators[(doc, code)] = ind
+            v = data.value(ind, int(tail[0]))
+            if v is not None:
+                values[b.key] = v
+            continue
+        m = known_mea.get((doc, code))
+        if m is None or (b.target == "financing" and m.document_id != data.document.pk):
+            rest.append(item)  # the lines of a lower document's measure are not part of the form's data
+            continue
+        measures[(doc, code)] = m
+        if b.target == "financing":
+            if m.pk not in lined:
+                lined.add(m.pk)
+                for f in data.financing.get(m.pk, ()):
+                    lines[f"{doc}:{code}|{f.year}|{f.source}|{f.budget_program_code}"] = f
+        else:
+            e = data.executions.get((m.pk, int(tail[0])))
+            if e is not None:
+                executions[b.key] = e
+    if rest:
+        more = _read_objects(rest)
+        for mine, read in zip((indicators, values, measures, executions, lines), more, strict=True):
+            for k, v in read.items():
+                mine.setdefault(k, v)  # type: ignore[attr-defined]
+    return indicators, values, measures, executions, lines
+
+
+def _read_objects(uploads):
+    """The stored objects of the uploaded cells, read from the database in a fixed number of queries and without
+    per-object ``__init__`` (``fast``)."""
     ind_keys = {b.key for _s, _c, b, _v in uploads if b.target == "indicator_value"}
     mx_keys = {b.key for _s, _c, b, _v in uploads if b.target == "measure_execution"}
     fin_keys = {b.key for _s, _c, b, _v in uploads if b.target == "financing"}
@@ -386,8 +494,8 @@ def _current_objects(uploads):
     return indicators, values, measures, executions, lines
 
 
-def _diff(uploads, problems: list[Problem]) -> list[Change]:
-    indicators, values, measures, executions, lines = _current_objects(uploads)
+def _diff(uploads, problems: list[Problem], data: PlanData | None = None) -> list[Change]:
+    indicators, values, measures, executions, lines = _current_objects(uploads, data)
     changes: list[Change] = []
     rows: dict[tuple[str, str], dict[str, tuple[str, str, Any]]] = {}
     for sheet, ref, b, new in uploads:

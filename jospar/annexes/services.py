@@ -76,6 +76,12 @@ REPORT_ANNEX = {DocumentType.NDP: "10", DocumentType.CONCEPT: "12", DocumentType
 
 def build_form(document: Document, annex: str, *, year: int | None = None, lang: str = "kk",
                organization: Organization | None = None, public: bool = False) -> Form:
+    return build_form_and_data(document, annex, year=year, lang=lang, organization=organization, public=public)[0]
+
+
+def build_form_and_data(document: Document, annex: str, *, year: int | None = None, lang: str = "kk",
+                        organization: Organization | None = None, public: bool = False) -> tuple[Form, PlanData]:
+    """``build_form`` and the rows it was built from (the workbook import compares with them: no second read)."""
     spec = ANNEXES.get(annex)
     if spec is None:
         raise FormError(_("Unknown annex %(annex)s: use one of %(known)s.") % {
@@ -95,7 +101,7 @@ def build_form(document: Document, annex: str, *, year: int | None = None, lang:
     years = range(document.period_start, year + 1) if spec.report and year == document.period_end else (
         [year] if spec.report else None)
     data = PlanData.load(document, public=public, organization=organization, years=years)
-    return spec.build(data, year, lang)
+    return spec.build(data, year, lang), data
 
 
 def check_publishable(document: Document) -> None:
