@@ -85,8 +85,7 @@ def check_documents(documents: Iterable[Document], *, today: dt.date | None = No
     The same reports as `check_document` one by one; the documents are exported in batches (a few queries
     per batch of ~6,000 items instead of fifteen per document), their contexts are built together for groups
     of about as many items (`build_contexts`: eight queries per group instead of eight per document), and
-    only about two batches are held in memory (on PostgreSQL outside a transaction the next batch is read on a
-    second connection while this one is checked: `iter_exports(read_ahead=True)`). While the reports are iterated the cyclic garbage collector is
+    only about two batches are held in memory. While the reports are iterated the cyclic garbage collector is
     paused (reference counting frees everything; cycles are collected between groups and when the iteration
     ends or is abandoned): consume the reports, do not keep the iterator open for long work in between.
     """
@@ -98,8 +97,8 @@ def check_documents(documents: Iterable[Document], *, today: dt.date | None = No
     with paused_gc():
         group: list[DocumentPayload] = []
         size = 0
-        # The rules only read the payloads (shared texts); the next batch is read while this one is checked.
-        for _document, payload in iter_exports(documents, share_texts=True, read_ahead=True):
+        # The rules only read the payloads: equal texts are shared.
+        for _document, payload in iter_exports(documents, share_texts=True):
             group.append(payload)
             size += len(payload.indicators) + len(payload.measures)
             if size >= CONTEXT_GROUP_ITEMS:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -26,7 +25,7 @@ from jospar.compliance.rules import base as rule_base
 from jospar.demo import flawed
 from jospar.demo.generator import do_generate_country
 from jospar.interchange import export
-from jospar.interchange.export import export_documents, iter_exports
+from jospar.interchange.export import export_documents
 from jospar.planning.models import Document
 from tests.conftest import shared_transaction
 from tests.interchange.strategies import payloads as any_payload
@@ -129,39 +128,3 @@ def test_checking_the_country_together_gives_byte_identical_text_and_json_to_che
             [services.report_as_dict(r, lang) for r in alone], ensure_ascii=False)
     assert sum(r.rules_checked for r in together) == sum(
         sum(1 for r in REGISTRY.values() if r.applies_to(d.type)) for d in documents)
-
-
-def test_inside_a_transaction_the_export_never_reads_ahead_on_a_second_connection(country):
-    documents, payloads, _contexts = country
-    assert not export.can_read_ahead()  # the test runs inside a transaction
-    read = [p for _, p in iter_exports(documents, rows=30, read_ahead=True)]
-    assert read == payloads
-
-
-# Skipped before the database is set up: a transactional test empties the tables when it ends.
-@pytest.mark.skipif(not os.environ.get("JOSPAR_DATABASE_URL", "").startswith("postgres"),
-                    reason="reading ahead is for PostgreSQL (SQLite serialises its connections)")
-@pytest.mark.django_db(transaction=True)
-def test_reading_ahead_on_postgresql_gives_the_same_payloads_and_reports_and_closes_its_connection(reference):
-    from django.db import connection
-
-    assert connection.vendor == "postgresql"
-    do_generate_country("small", seed=11)
-    documents = list(Document.objects.order_by("code"))
-    assert export.can_read_ahead()
-    plain = [p for _, p in iter_exports(documents, rows=30)]
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()")
-        before = cursor.fetchone()[0]
-    ahead = list(iter_exports(documents, rows=30, read_ahead=True))
-    assert [d for d, _ in ahead] == documents and [p for _, p in ahead] == plain
-    # an iteration abandoned halfway waits for the helper and closes its connection too
-    abandoned = iter_exports(documents, rows=30, read_ahead=True)
-    next(abandoned)
-    abandoned.close()
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()")
-        assert cursor.fetchone()[0] == before
-    reports = list(services.check_documents(documents, today=TODAY))
-    alone = [services.check_payload(p, today=TODAY) for p in plain]
-    assert [services.report_as_text(r, "ru") for r in reports] == [services.report_as_text(r, "ru") for r in alone]
