@@ -5,7 +5,7 @@ The data covers every read of ``evaluate_many``: a concept with its year run to 
 co-executor, a report missing a financing line), the National Plan with one of two responsible bodies'
 reports accepted and its co-executors' obligations not fulfilled (M8: one obligation per responsible body),
 a version chain of three (one correction without a basis, cl. 205) and corrected indicator plans of the year
-(one equal to the plan, one changed, one without a plan).
+(one equal to the plan, one changed, one without a plan), and a stock indicator below its plan.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from jospar.monitoring import achievement as ach
 from jospar.monitoring import rollups
 from jospar.monitoring import services as sv
 from jospar.monitoring.inputs import parse_report
-from jospar.planning.models import Document, IndicatorValue
+from jospar.planning.models import Document, Indicator, IndicatorValue
 from tests.conftest import small_payload
 from tests.evaluation import reference_criteria as reference
 from tests.monitoring.ndp import ndp_with_users, org
@@ -57,6 +57,11 @@ def country(cycle):  # noqa: F811
     first = version("ndp-v1", 1, None, "")  # the National Plan is version 2 of it, with a basis
     Document.objects.filter(pk=ndp.pk).update(previous_version=first, version=2, correction_basis="Decree No. 1")
     version("concept-v2", 2, concept.code, "")  # cl. 205: a correction without a basis
+    # a stock indicator below its plan (TI-1: plan 75.1, fact 75.0 in 2025), with an earlier year: the level of
+    # 2025 is named, not a sum of the years
+    stock = Indicator.objects.get(document__code="concept-v2", code="TI-1")
+    Indicator.objects.filter(pk=stock.pk).update(accumulation="stock")
+    IndicatorValue.objects.create(indicator=stock, year=2024, quarter=0, plan=D("74.9"), fact=D("74.8"))
     v3 = version("concept-v3", 3, "concept-v2", "Decree No. 12 of 3 March 2025")
     values = list(IndicatorValue.objects.filter(indicator__document=v3, year=2025, quarter=0).order_by("pk"))
     assert len(values) == 2
