@@ -4,7 +4,6 @@ docs/annexes is from real demo data: the workbook and the PDF show the rows, wor
 from __future__ import annotations
 
 import io
-from datetime import date
 
 import pypdf
 import pytest
@@ -13,44 +12,16 @@ from jospar.annexes.services import build_form, render
 from jospar.demo.development import CHANGED_RDP, load_demo_change
 from jospar.development.models import ComparisonRow
 from jospar.planning.models import Document
-
-from ..conftest import member
-from .helpers import find_row, xlsx
+from tests.annexes.helpers import find_row, xlsx
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(scope="module")
-def changed_pk(module_data) -> int:
-    """The demo's National Plan and Karaganda plan only, the plan followed from its approval, then the demo change."""
-
-    def build() -> int:
-        from jospar.demo.builder import build_documents
-        from jospar.development.services import do_start_workflow
-        from jospar.interchange import schema as s
-        from jospar.interchange.services import do_import_document
-
-        loaded = {"ndp-2029", CHANGED_RDP}
-        for payload in build_documents():
-            if payload.code in loaded:  # links to the demo documents left out are dropped
-                data = payload.model_dump(mode="json")
-                data["implements"] = [c for c in data.get("implements") or [] if c in loaded]
-                for i in data["indicators"]:
-                    i["parents"] = [p for p in i.get("parents") or [] if p["indicator"].split(":")[0] in loaded]
-                do_import_document(s.DocumentPayload.model_validate(data), reason="test")
-        document = Document.objects.get(code=CHANGED_RDP)
-        planner = member("krg-planner-test", document.developer.code)
-        do_start_workflow(document, acting_user=planner, reason="test", on=date(2023, 12, 29),
-                          approved_on=date(2023, 12, 29))
-        assert load_demo_change() == "change recorded with 2 Annex 6 rows"
-        return document.pk
-
-    return module_data(build)
-
-
 @pytest.fixture
-def changed(changed_pk, db) -> Document:
-    return Document.objects.get(pk=changed_pk)
+def changed(loaded_demo, db) -> Document:
+    """The Karaganda plan as `jospar demo` left it (tests/demo/conftest.py: one load for the package)."""
+    assert f"{CHANGED_RDP} workflow: change recorded with 2 Annex 6 rows" in loaded_demo
+    return Document.objects.get(code=CHANGED_RDP)
 
 
 def test_the_demo_change_is_a_new_version_with_justified_comparison_rows_and_is_recorded_once(changed):
