@@ -18,7 +18,8 @@ from typing import Any
 from django.utils import translation
 from django.utils.translation import gettext, gettext_noop
 
-from jospar.interchange.export import iter_exports, paused_gc
+from jospar.core.gcpause import paused_gc
+from jospar.interchange.export import iter_exports
 from jospar.interchange.schema import DocumentPayload, _decimal_text
 from jospar.interchange.services import export_document
 from jospar.planning.models import Document

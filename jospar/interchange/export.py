@@ -13,10 +13,8 @@ generated payloads.
 
 from __future__ import annotations
 
-import gc
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from contextvars import ContextVar
 from operator import attrgetter, itemgetter
 from typing import Any
@@ -24,6 +22,7 @@ from typing import Any
 from django.db.models import Count, Model, QuerySet
 from pydantic import BaseModel
 
+from jospar.core.gcpause import paused_gc
 from jospar.planning.models import (
     DecompositionLink,
     Direction,
@@ -185,22 +184,6 @@ def _codes(through: type[Model], owner: str, code: str, **lookup: Any) -> dict[i
     for oid, value in _plain(through).filter(**lookup).values_list(f"{owner}_id", code):
         out[oid].append(value)
     return out
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """No cyclic garbage collection while a large tree of acyclic objects is built.
-
-    Building ~100,000 items triggers a full collection many times over, each walking every object already
-    built: half of the exporter's time on the National Plan. Reference counting still frees everything.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def export_document(document: Document | int) -> s.DocumentPayload:

@@ -22,8 +22,8 @@ from django.db.models.query import ValuesListIterable
 from django.db.models.sql.constants import CURSOR
 from modeltranslation.utils import get_language, resolution_order
 
+from jospar.core.gcpause import paused_gc
 from jospar.core.models import Organization, Territory
-from jospar.interchange.export import paused_gc
 from jospar.planning.models import (
     Direction,
     Document,
