@@ -210,6 +210,15 @@ def do_set_data_years(analysis: Analysis, years: Iterable[int], *, acting_user, 
     return analysis
 
 
+def _check_url(problems: list[str], url: str | None) -> None:
+    """A source's address, when given, is a web address (cl. 8)."""
+    if url:
+        try:
+            URLValidator()(url)
+        except ValidationError:
+            problems.append(_("address «%(url)s»: not a web address") % {"url": url})
+
+
 def do_add_source(
     analysis: Analysis, *, type: str, citation: str | Mapping[str, str], url: str = "", code: str | None = None,
     acting_user, reason: str = "",
@@ -221,11 +230,7 @@ def do_add_source(
     cited = texts(citation)
     if not _filled(cited):
         problems.append(_("citation: empty; name the source (cl. 8)"))
-    if url:
-        try:
-            URLValidator()(url)
-        except ValidationError:
-            problems.append(_("address «%(url)s»: not a web address") % {"url": url})
+    _check_url(problems, url)
     existing = set(Source.objects.filter(analysis=analysis).values_list("code", flat=True))
     code = _code(problems, code, existing, "SRC", _("source"))
     _refuse_if(problems)
@@ -247,11 +252,7 @@ def do_update_source(
     cited = texts(citation) if citation is not None else None
     if cited is not None and not _filled({**_obj_texts(source, "citation"), **cited}):
         problems.append(_("citation: empty; name the source (cl. 8)"))
-    if url:
-        try:
-            URLValidator()(url)
-        except ValidationError:
-            problems.append(_("address «%(url)s»: not a web address") % {"url": url})
+    _check_url(problems, url)
     _refuse_if(problems)
     with transaction.atomic():
         if type is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 
 import pytest
@@ -47,3 +48,13 @@ def page(browser, live_server):
     expect.set_options(timeout=15_000)
     yield page
     context.close()
+
+
+def login(page, username: str) -> None:
+    """Sign in through the login form as a test user (password ``pw-<username>-x1``, tests/conftest.py member)."""
+    page.context.clear_cookies()
+    page.goto("/en/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(f"pw-{username}-x1")
+    page.locator("form.login button[type=submit]").click()
+    page.wait_for_url(re.compile(r"/en/$"))

@@ -14,6 +14,7 @@ from jospar.analysis.models import Problem, ProblemLink, SwotItem, SwotLink
 from jospar.interchange.services import do_import_document
 
 from ..conftest import member, small_payload
+from .conftest import login
 
 
 @pytest.fixture
@@ -26,12 +27,6 @@ def planner(reference, transactional_db):
     return member("moh-planner", "moh")
 
 
-def _login(page, username):
-    page.goto("/en/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(f"pw-{username}-x1")
-    page.locator("form.login button[type=submit]").click()
-    page.wait_for_url(re.compile(r"/en/$"))
 
 
 def _open(page, form_id):
@@ -41,7 +36,7 @@ def _open(page, form_id):
 
 
 def test_a_planner_builds_the_swot_and_the_problem_tree_and_meets_the_cycle_refusal(page, planner):
-    _login(page, "moh-planner")
+    login(page, "moh-planner")
     page.goto("/en/documents/sbdp-test/")
     page.get_by_role("link", name="Analysis: factors, SWOT, problem tree (cl. 7-30)").click()
     page.wait_for_url(re.compile(r"/documents/sbdp-test/analysis/$"))

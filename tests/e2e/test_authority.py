@@ -19,7 +19,7 @@ from jospar.monitoring.models import Submission, SubmissionStatus
 from tests.monitoring.test_cycle import EDU_REPORT, MOH_REPORT, concept_payload
 
 from ..conftest import member
-from .test_coexecutor import login
+from .conftest import login
 
 ALMATY = ZoneInfo("Asia/Almaty")
 

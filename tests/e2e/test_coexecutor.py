@@ -15,6 +15,7 @@ from jospar.monitoring.models import IndicatorReport, Submission, SubmissionStat
 from tests.monitoring.test_cycle import concept_payload
 
 from ..conftest import member
+from .conftest import login
 
 
 @pytest.fixture
@@ -26,13 +27,6 @@ def period(reference, transactional_db):
     return sv.do_open_reporting_period(document, 2025, acting_user=mne).period
 
 
-def login(page, username: str) -> None:
-    page.context.clear_cookies()
-    page.goto("/en/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(f"pw-{username}-x1")
-    page.locator("form.login button[type=submit]").click()
-    page.wait_for_url(re.compile(r"/en/$"))
 
 
 def test_a_co_executor_fills_its_facts_and_its_first_head_signs_and_submits(page, period):

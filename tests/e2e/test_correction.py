@@ -15,7 +15,7 @@ from jospar.interchange.services import do_import_document
 from jospar.planning.models import Document, IndicatorValue
 
 from ..conftest import member, small_payload
-from .test_planner import _login
+from .conftest import login
 
 
 @pytest.fixture
@@ -30,7 +30,7 @@ def approved(reference, transactional_db):
 
 def test_a_planner_corrects_an_approved_plan_and_meets_the_refusal_of_a_past_year(page, approved):
     past, future = dt.date.today().year - 1, dt.date.today().year + 1
-    _login(page, "moh-planner")
+    login(page, "moh-planner")
     page.goto(f"/en/documents/{approved.code}/")
     page.get_by_text("Correct this document").click()
     page.get_by_label("Ground of the correction (cl. 205)").select_option("monitoring")

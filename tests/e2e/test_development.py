@@ -13,6 +13,7 @@ from jospar.development.models import Workflow
 from jospar.interchange.services import do_import_document
 
 from ..conftest import member, small_payload
+from .conftest import login
 
 pytestmark = pytest.mark.e2e
 
@@ -23,16 +24,10 @@ def planner(reference, transactional_db):
     return member("moh-planner", "moh")
 
 
-def _login(page, username):
-    page.goto("/en/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(f"pw-{username}-x1")
-    page.locator("form.login button[type=submit]").click()
-    page.wait_for_url(re.compile(r"/en/$"))
 
 
 def test_a_planner_moves_a_draft_concept_through_its_first_step_in_the_browser(page, planner):
-    _login(page, "moh-planner")
+    login(page, "moh-planner")
     page.goto("/en/development/")
     page.get_by_role("link", name="Start the workflow").click()
     page.get_by_label("Reason for the change").fill("Instruction of the President No. 7")

@@ -13,7 +13,7 @@ from jospar.interchange.services import do_import_document
 from jospar.planning.models import PublicProposal
 
 from ..conftest import member, small_payload
-from .test_planner import _login
+from .conftest import login
 
 FIRST_LOAD = 90_000  # the first page of a live server on a loaded 2-core machine can take long (templates, catalogs)
 
@@ -48,7 +48,7 @@ def test_a_visitor_proposes_the_planner_answers_and_the_portal_publishes_the_ans
     try:
         planner = context.new_page()
         planner.set_default_timeout(30_000)
-        _login(planner, "moh-planner")
+        login(planner, "moh-planner")
         planner.goto(f"/en/documents/{draft.code}/#discussion")
         planner.locator("div.card", has_text="Build more rural clinics in 2026").get_by_role("link", name="Answer").click()
         planner.wait_for_url(re.compile(r"/proposals/\d+/answer/$"))

@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 from jospar.planning.models import Document, IndicatorValue
 
 from ..conftest import member
+from .conftest import login
 
 
 @pytest.fixture
@@ -18,16 +19,10 @@ def planner(reference, transactional_db):
     return member("moh-planner", "moh")
 
 
-def _login(page, username):
-    page.goto("/en/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(f"pw-{username}-x1")
-    page.locator("form.login button[type=submit]").click()
-    page.wait_for_url(re.compile(r"/en/$"))
 
 
 def test_a_planner_builds_a_draft_plan_in_the_browser(page, planner):
-    _login(page, "moh-planner")
+    login(page, "moh-planner")
     page.get_by_role("link", name="+ New document").click()
     page.get_by_label("Code").fill("sbdp-moh-2027")
     page.get_by_label("Type").select_option("sbdp")

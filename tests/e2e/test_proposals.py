@@ -19,7 +19,7 @@ from jospar.monitoring.models import OperationalProposal, ProposalStatus
 from tests.monitoring.ndp import ndp_payload, org
 
 from ..conftest import member
-from .test_coexecutor import login
+from .conftest import login
 
 FIRST_LOAD = 90_000  # the machine is shared: the first page may take long to compile and render
 CENTRE = "Centre's note on reform monitoring, April 2025: vaccination coverage lags in two regions"

@@ -18,7 +18,7 @@ from jospar.planning.models import IndicatorValue
 from tests.monitoring.ndp import ndp_payload
 
 from ..conftest import member
-from .test_coexecutor import login
+from .conftest import login
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from jospar.interchange.services import do_import_document
 from jospar.planning.corrections import do_start_correction
 
 from ..conftest import member, small_payload
-from .test_planner import _login
+from .conftest import login
 
 # the widest element inside <main> that sticks out of the viewport, or "" when none does
 OVERFLOW = """() => {
@@ -47,7 +47,7 @@ def test_the_main_pages_fit_a_tablet_in_portrait_without_sideways_scrolling(tabl
     for url in pages:
         tablet.goto(url)
         assert tablet.evaluate(OVERFLOW) == "", url
-    _login(tablet, "moh-planner")
+    login(tablet, "moh-planner")
     for url in ["/ru/", "/ru/documents/sbdp-test/", "/ru/documents/sbdp-test-correction/edit/",
                 f"/ru/documents/sbdp-test-correction/edit/indicator/{data.indicators.get(code='TI-1').pk}/",
                 "/ru/documents/sbdp-test/correction/", "/ru/inbox/", "/ru/calendar/", "/ru/jobs/"]:

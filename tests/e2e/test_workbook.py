@@ -17,7 +17,7 @@ from jospar.monitoring import services as sv
 
 from ..annexes.helpers import load_rdp
 from ..conftest import member
-from .test_coexecutor import login
+from .conftest import login
 
 NURA = "355200000"
 KEY = f"indicator:TI-2.D{NURA}"  # the hidden row key of the district's indicator in Annex 14

@@ -15,6 +15,7 @@ from jospar.development.models import WorkingGroup
 from jospar.interchange.services import do_import_document
 
 from ..conftest import member, small_payload
+from .conftest import login
 
 pytestmark = pytest.mark.e2e
 
@@ -28,12 +29,6 @@ def planner(reference, transactional_db):
     return user
 
 
-def _login(page, username):
-    page.goto("/en/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(f"pw-{username}-x1")
-    page.locator("form.login button[type=submit]").click()
-    page.wait_for_url(re.compile(r"/en/$"))
 
 
 def _v57(page) -> str:
@@ -43,7 +38,7 @@ def _v57(page) -> str:
 
 def test_the_planner_records_the_working_group_and_the_v57_finding_disappears(page, planner):
     page.set_default_timeout(60_000)  # the machine is shared: be patient with the first page
-    _login(page, "abai-planner")
+    login(page, "abai-planner")
     assert "no working group created by the akim's decision is recorded" in _v57(page)
 
     page.goto("/en/development/rdp-wg-e2e/")
